@@ -10,6 +10,7 @@
 //! - [`cli`]: the `shanzhai` command line.
 
 pub mod cli;
+pub mod input;
 pub mod ocr;
 pub mod report;
 pub mod runtime;

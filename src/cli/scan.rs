@@ -1,12 +1,273 @@
-//! `shanzhai scan` (under construction).
+//! `shanzhai scan`: the batch pipeline over files and folders, with its writers.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{BufRead, BufReader, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::ValueEnum;
 
 use super::Outcome;
+use crate::report::annotate::Annotator;
+use crate::report::html::HtmlReport;
+use crate::report::{CsvSink, HumanSink, JsonlSink, ResultSink, Tee};
+use crate::runtime::RuntimeOptions;
+use crate::scan::{
+    self, Analyzer, ImageObserver, ScanConfig, ScanSummary, Scanned, TextStage, VisualStage,
+};
+use crate::terms::Matcher;
+
+/// Output format of `shanzhai scan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One readable line per image.
+    Human,
+    /// One JSON object per image.
+    Jsonl,
+    /// One CSV row per image, with a header.
+    Csv,
+}
+
+/// Which stages `--only` keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Only {
+    /// The visual classifier alone.
+    Visual,
+    /// OCR and term matching alone.
+    Ocr,
+}
 
 /// Arguments of `shanzhai scan`.
 #[derive(clap::Args, Debug)]
-pub struct ScanArgs {}
+pub struct ScanArgs {
+    /// Images and folders (walked recursively); `-` reads a list of paths from standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Output format [default: jsonl or csv when --output ends so, else human].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Write results to FILE (line by line, flushed) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Also write a static HTML review report with annotated images into DIR.
+    #[arg(long, value_name = "DIR")]
+    report: Option<PathBuf>,
+    /// Images analysed in parallel [default: the number of CPUs].
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    jobs: Option<u16>,
+    /// Run only one stage.
+    #[arg(long, value_enum)]
+    only: Option<Only>,
+    /// TOML file with stage switches, thresholds, rule files and fusion verdicts (see README).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Extra term-rule file (repeatable), as in `shanzhai text --rules`.
+    #[arg(long = "rules", value_name = "FILE")]
+    rules: Vec<PathBuf>,
+    /// Skip inputs whose path is already in --output (JSONL), and append to it.
+    #[arg(long, requires = "output")]
+    resume: bool,
+    #[command(flatten)]
+    runtime: RuntimeOptions,
+}
 
 /// Runs `shanzhai scan`.
-pub fn run(_args: ScanArgs) -> anyhow::Result<Outcome> {
-    anyhow::bail!("shanzhai scan is not built yet")
+pub fn run(args: ScanArgs) -> anyhow::Result<Outcome> {
+    let config = match &args.config {
+        Some(path) => ScanConfig::load(path)?,
+        None => ScanConfig::default(),
+    };
+    let format = args
+        .format
+        .unwrap_or_else(|| format_for(args.output.as_deref()));
+    let previous = match (&args.output, args.resume) {
+        (Some(path), true) => {
+            anyhow::ensure!(format == Format::Jsonl, "--resume needs --format jsonl");
+            read_previous(path)?
+        }
+        _ => Previous::default(),
+    };
+    let (ocr_on, visual_on) = stages(&config, args.only);
+    let jobs = args.jobs.map(usize::from).unwrap_or_else(default_jobs);
+    let analyzers = build_analyzers(&args, &config, jobs, ocr_on, visual_on)?;
+    let mut sinks = build_sinks(&args, format, previous.paths.is_empty())?;
+
+    let progress = progress_bar();
+    let done = previous.paths;
+    let inputs = scan::inputs::expand(args.paths.clone())
+        .filter(move |input| !done.contains(input.path().to_string_lossy().as_ref()));
+    let summary = scan::run(inputs, analyzers, |scanned: &Scanned| {
+        progress.inc(1);
+        progress.suspend(|| sinks.write(scanned))
+    })?;
+    progress.finish_and_clear();
+    sinks.finish(&summary)?;
+    print_summary(&summary, previous.count);
+    Ok(Outcome::from_flagged(summary.flagged() || previous.flagged))
+}
+
+fn format_for(output: Option<&Path>) -> Format {
+    match output.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+        Some("jsonl" | "json" | "ndjson") => Format::Jsonl,
+        Some("csv") => Format::Csv,
+        _ => Format::Human,
+    }
+}
+
+fn stages(config: &ScanConfig, only: Option<Only>) -> (bool, bool) {
+    match only {
+        Some(Only::Visual) => (false, true),
+        Some(Only::Ocr) => (true, false),
+        None => (config.stages.ocr, config.stages.visual),
+    }
+}
+
+fn default_jobs() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+}
+
+fn build_analyzers(
+    args: &ScanArgs,
+    config: &ScanConfig,
+    jobs: usize,
+    ocr_on: bool,
+    visual_on: bool,
+) -> anyhow::Result<Vec<Analyzer>> {
+    let mut builder = Matcher::builder();
+    for file in config.rules.files.iter().chain(&args.rules) {
+        builder = builder.add_rules_file(file)?;
+    }
+    let matcher = Arc::new(builder.build()?);
+    // Split the cores between workers: ONNX Runtime's own threads times workers ≈ cores.
+    let threads_per_worker = (default_jobs() / jobs).max(1);
+    let observer: Option<Arc<dyn ImageObserver>> = match &args.report {
+        Some(dir) => Some(Arc::new(Annotator::new(dir).with_context(|| {
+            format!("cannot create report folder {}", dir.display())
+        })?)),
+        None => None,
+    };
+    (0..jobs)
+        .map(|_| {
+            let ocr: Option<Box<dyn TextStage>> = if ocr_on {
+                let params = crate::ocr::OcrParams {
+                    threads: threads_per_worker,
+                    ..Default::default()
+                };
+                Some(Box::new(crate::ocr::OcrEngine::new(&args.runtime, params)?))
+            } else {
+                None
+            };
+            let visual: Option<Box<dyn VisualStage>> = if visual_on {
+                Some(Box::new(crate::vision::VisualClassifier::new(
+                    &args.runtime,
+                )?))
+            } else {
+                None
+            };
+            let mut analyzer = Analyzer::new(ocr, visual, matcher.clone())
+                .with_fusion(config.fusion.clone())
+                .with_thresholds(config.thresholds);
+            if let Some(observer) = &observer {
+                analyzer = analyzer.with_observer(observer.clone());
+            }
+            Ok(analyzer)
+        })
+        .collect()
+}
+
+fn build_sinks(args: &ScanArgs, format: Format, fresh_output: bool) -> anyhow::Result<Tee> {
+    let out: Box<dyn Write> = match &args.output {
+        Some(path) => {
+            let file = File::options()
+                .create(true)
+                .append(args.resume)
+                .write(true)
+                .truncate(!args.resume)
+                .open(path)
+                .with_context(|| format!("cannot open --output {}", path.display()))?;
+            Box::new(std::io::BufWriter::new(file))
+        }
+        None => Box::new(std::io::stdout()),
+    };
+    let mut tee = Tee::default();
+    tee.push(match format {
+        Format::Human => Box::new(HumanSink::new(out)),
+        Format::Jsonl => Box::new(JsonlSink::new(out)),
+        Format::Csv => Box::new(CsvSink::new(out, fresh_output)?),
+    });
+    if let Some(dir) = &args.report {
+        tee.push(Box::new(HtmlReport::new(dir)?));
+    }
+    Ok(tee)
+}
+
+/// What an earlier run already wrote to the --output file.
+#[derive(Default)]
+struct Previous {
+    paths: HashSet<String>,
+    count: u64,
+    flagged: bool,
+}
+
+fn read_previous(path: &Path) -> anyhow::Result<Previous> {
+    let mut previous = Previous::default();
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(previous),
+        Err(err) => {
+            return Err(err).with_context(|| format!("cannot read {} to resume", path.display()));
+        }
+    };
+    for line in BufReader::new(file).lines() {
+        let line = line?;
+        // A run killed mid-write leaves a partial last line: that input is simply scanned again.
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(&line) else {
+            continue;
+        };
+        let Some(p) = value.get("path").and_then(|p| p.as_str()) else {
+            continue;
+        };
+        let verdict = value.get("verdict").and_then(|v| v.as_str());
+        previous.flagged |= matches!(verdict, Some("review" | "block"));
+        previous.count += 1;
+        previous.paths.insert(p.to_string());
+    }
+    Ok(previous)
+}
+
+fn progress_bar() -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {pos} images scanned ({per_sec}) {elapsed}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}
+
+fn print_summary(summary: &ScanSummary, resumed: u64) {
+    let skipped = if resumed > 0 {
+        format!(", {resumed} already in the output")
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "shanzhai: {} images in {:.1} s ({:.2} images/s): block {}, review {}, pass {}, errors {}{skipped}",
+        summary.total(),
+        summary.elapsed.as_secs_f64(),
+        summary.per_second(),
+        summary.block,
+        summary.review,
+        summary.pass,
+        summary.errors,
+    );
 }

@@ -1,1 +1,181 @@
-//! (under construction)
+//! Output writers for scan results, kept apart from the pipeline (as ripgrep keeps its printer
+//! apart from its searcher): each writer implements [`ResultSink`] and sees one result at a time.
+//!
+//! - [`JsonlSink`]: one JSON object per line, flushed after each, so a killed run keeps every
+//!   finished result (and `--resume` can pick up from it);
+//! - [`CsvSink`]: one row per input with the main fields flattened;
+//! - [`HumanSink`]: one readable line per input;
+//! - [`html::HtmlReport`]: the static review report with annotated images.
+
+pub mod annotate;
+pub mod html;
+
+use std::io::Write;
+
+use crate::scan::{ImageResult, ScanSummary, Scanned};
+use crate::vision::LabelScore;
+
+/// A consumer of scan results.
+pub trait ResultSink {
+    /// Writes one finished result.
+    fn write(&mut self, scanned: &Scanned) -> anyhow::Result<()>;
+    /// Called once after the last result.
+    fn finish(&mut self, _summary: &ScanSummary) -> anyhow::Result<()> {
+        Ok(())
+    }
+}
+
+/// JSON Lines: one object per input, flushed line by line.
+pub struct JsonlSink<W: Write> {
+    out: W,
+}
+
+impl<W: Write> JsonlSink<W> {
+    /// Writes to `out`.
+    pub fn new(out: W) -> Self {
+        JsonlSink { out }
+    }
+}
+
+impl<W: Write> ResultSink for JsonlSink<W> {
+    fn write(&mut self, scanned: &Scanned) -> anyhow::Result<()> {
+        serde_json::to_writer(&mut self.out, &scanned.result)?;
+        self.out.write_all(b"\n")?;
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+/// CSV with a header row; list fields are joined with ` | `.
+pub struct CsvSink<W: Write> {
+    out: csv::Writer<W>,
+}
+
+/// The CSV columns, in order.
+pub const CSV_HEADER: [&str; 10] = [
+    "path",
+    "verdict",
+    "reasons",
+    "national_emblem",
+    "certificate_layout",
+    "official_seal",
+    "matched_terms",
+    "text",
+    "error",
+    "ms",
+];
+
+impl<W: Write> CsvSink<W> {
+    /// Writes to `out`; the header is written with the first call to `write_header` (or `new_with_header`).
+    pub fn new(out: W, header: bool) -> anyhow::Result<Self> {
+        let mut out = csv::Writer::from_writer(out);
+        if header {
+            out.write_record(CSV_HEADER)?;
+        }
+        Ok(CsvSink { out })
+    }
+}
+
+fn score_cell(label: Option<&LabelScore>) -> String {
+    label.map(|l| format!("{:.3}", l.score)).unwrap_or_default()
+}
+
+/// The CSV row of one result, in [`CSV_HEADER`] order.
+pub fn csv_row(result: &ImageResult) -> Vec<String> {
+    let visual = result.visual.as_ref();
+    vec![
+        result.path.clone(),
+        verdict_name(result).to_string(),
+        result.reasons.join(" | "),
+        score_cell(visual.map(|v| &v.national_emblem)),
+        score_cell(visual.map(|v| &v.certificate_layout)),
+        score_cell(visual.map(|v| &v.official_seal)),
+        result
+            .matches
+            .iter()
+            .map(|m| m.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" | "),
+        result
+            .ocr
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" | "),
+        result.error.clone().unwrap_or_default(),
+        format!("{:.1}", result.ms),
+    ]
+}
+
+impl<W: Write> ResultSink for CsvSink<W> {
+    fn write(&mut self, scanned: &Scanned) -> anyhow::Result<()> {
+        self.out.write_record(csv_row(&scanned.result))?;
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+/// `pass`, `review`, `block` or `error`.
+pub fn verdict_name(result: &ImageResult) -> &'static str {
+    use crate::terms::Verdict;
+    match result.verdict {
+        Some(Verdict::Pass) => "pass",
+        Some(Verdict::Review) => "review",
+        Some(Verdict::Block) => "block",
+        None => "error",
+    }
+}
+
+/// One line per input: `VERDICT  path  reasons`.
+pub struct HumanSink<W: Write> {
+    out: W,
+}
+
+impl<W: Write> HumanSink<W> {
+    /// Writes to `out`.
+    pub fn new(out: W) -> Self {
+        HumanSink { out }
+    }
+}
+
+impl<W: Write> ResultSink for HumanSink<W> {
+    fn write(&mut self, scanned: &Scanned) -> anyhow::Result<()> {
+        let r = &scanned.result;
+        let detail = match &r.error {
+            Some(err) => err.clone(),
+            None => r.reasons.join("; "),
+        };
+        writeln!(
+            self.out,
+            "{:<7} {}  {}",
+            verdict_name(r).to_uppercase(),
+            r.path,
+            detail
+        )?;
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+/// Sends every result to several sinks.
+#[derive(Default)]
+pub struct Tee {
+    sinks: Vec<Box<dyn ResultSink>>,
+}
+
+impl Tee {
+    /// Adds a sink.
+    pub fn push(&mut self, sink: Box<dyn ResultSink>) {
+        self.sinks.push(sink);
+    }
+}
+
+impl ResultSink for Tee {
+    fn write(&mut self, scanned: &Scanned) -> anyhow::Result<()> {
+        self.sinks.iter_mut().try_for_each(|s| s.write(scanned))
+    }
+
+    fn finish(&mut self, summary: &ScanSummary) -> anyhow::Result<()> {
+        self.sinks.iter_mut().try_for_each(|s| s.finish(summary))
+    }
+}

@@ -1,1 +1,342 @@
-//! (under construction)
+//! The batch pipeline: inputs → decode → OCR + term matching → visual classifier → fused verdict.
+//!
+//! The stages are behind two small traits ([`TextStage`], [`VisualStage`]) so the pipeline can be
+//! tested with fake stages and either stage can be switched off. Each worker owns an [`Analyzer`]
+//! with its own ONNX Runtime sessions (sessions run through `&mut self`), and the workers are the
+//! threads of a rayon pool. Inputs stream through bounded channels, so memory stays flat however
+//! large the folder: the walker is at most a few paths ahead of the workers, and each result is
+//! handed to the writers as soon as it is ready.
+
+pub mod config;
+pub mod fuse;
+pub mod inputs;
+pub mod result;
+
+use std::panic::AssertUnwindSafe;
+use std::path::Path;
+use std::sync::mpsc::sync_channel;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use image::DynamicImage;
+
+pub use config::ScanConfig;
+pub use fuse::FusionRules;
+pub use inputs::Input;
+pub use result::{ImageResult, LineMatch};
+
+use crate::ocr::TextLine;
+use crate::terms::{Matcher, Verdict};
+use crate::vision::{LabelScore, VisualScores};
+use config::Thresholds;
+
+/// The OCR stage as the pipeline sees it.
+pub trait TextStage: Send {
+    /// Recognised lines of `image`, in reading order.
+    fn read_lines(&mut self, image: &DynamicImage) -> anyhow::Result<Vec<TextLine>>;
+}
+
+/// The visual classifier as the pipeline sees it.
+pub trait VisualStage: Send {
+    /// Per-label scores, detections and evidence boxes for `image`.
+    fn score(&mut self, image: &DynamicImage) -> anyhow::Result<VisualScores>;
+}
+
+impl TextStage for crate::ocr::OcrEngine {
+    fn read_lines(&mut self, image: &DynamicImage) -> anyhow::Result<Vec<TextLine>> {
+        self.recognize(image)
+    }
+}
+
+impl VisualStage for crate::vision::VisualClassifier {
+    fn score(&mut self, image: &DynamicImage) -> anyhow::Result<VisualScores> {
+        self.classify(image)
+    }
+}
+
+/// Something that wants each decoded image with its finished result, on the worker thread
+/// (the HTML report draws its annotated images there, in parallel).
+pub trait ImageObserver: Send + Sync {
+    /// Called once per successfully decoded input, after the verdict is known.
+    fn observe(&self, seq: u64, image: &DynamicImage, result: &ImageResult);
+}
+
+/// One finished input: its position in the input stream and its result.
+#[derive(Debug, Clone)]
+pub struct Scanned {
+    /// 0-based position of the input in the stream (stable across runs of the same inputs).
+    pub seq: u64,
+    /// What the scan found.
+    pub result: ImageResult,
+}
+
+/// Runs the stages on one image at a time. Each worker owns one.
+pub struct Analyzer {
+    ocr: Option<Box<dyn TextStage>>,
+    visual: Option<Box<dyn VisualStage>>,
+    matcher: Arc<Matcher>,
+    fusion: FusionRules,
+    thresholds: Thresholds,
+    observer: Option<Arc<dyn ImageObserver>>,
+}
+
+impl Analyzer {
+    /// An analyzer with the given stages (either may be `None`) and the shared matcher.
+    pub fn new(
+        ocr: Option<Box<dyn TextStage>>,
+        visual: Option<Box<dyn VisualStage>>,
+        matcher: Arc<Matcher>,
+    ) -> Self {
+        Analyzer {
+            ocr,
+            visual,
+            matcher,
+            fusion: FusionRules::default(),
+            thresholds: Thresholds::default(),
+            observer: None,
+        }
+    }
+
+    /// Uses these fusion verdicts instead of the defaults.
+    pub fn with_fusion(mut self, fusion: FusionRules) -> Self {
+        self.fusion = fusion;
+        self
+    }
+
+    /// Overrides the model's detection thresholds.
+    pub fn with_thresholds(mut self, thresholds: Thresholds) -> Self {
+        self.thresholds = thresholds;
+        self
+    }
+
+    /// Shows each decoded image and its result to `observer`.
+    pub fn with_observer(mut self, observer: Arc<dyn ImageObserver>) -> Self {
+        self.observer = Some(observer);
+        self
+    }
+
+    /// Decodes and analyses one input. Never panics: every failure becomes the result's `error`.
+    pub fn analyze_input(&mut self, seq: u64, input: &Input) -> ImageResult {
+        let start = Instant::now();
+        let display = input.path().to_string_lossy().into_owned();
+        let path = match input {
+            Input::File(path) => path,
+            Input::Unreadable { message, .. } => {
+                return ImageResult::failed(display, message.clone(), ms_since(start));
+            }
+        };
+        let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            self.analyze_file(seq, path, display.clone())
+        }));
+        let mut result = outcome.unwrap_or_else(|panic| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown".into());
+            ImageResult::failed(
+                display,
+                format!("internal error while analysing: {what}"),
+                0.0,
+            )
+        });
+        result.ms = ms_since(start);
+        result
+    }
+
+    fn analyze_file(&mut self, seq: u64, path: &Path, display: String) -> ImageResult {
+        let image = match crate::input::load_image(path) {
+            Ok(image) => image,
+            Err(err) => return ImageResult::failed(display, err.to_string(), 0.0),
+        };
+        let result = self.analyze_image(&image, display);
+        if let Some(observer) = &self.observer {
+            observer.observe(seq, &image, &result);
+        }
+        result
+    }
+
+    /// Analyses a decoded image: OCR → terms, visual scores, fusion.
+    pub fn analyze_image(&mut self, image: &DynamicImage, path: String) -> ImageResult {
+        let mut result = ImageResult::failed(path, String::new(), 0.0);
+        result.error = None;
+        result.width = Some(image.width());
+        result.height = Some(image.height());
+        let mut errors = Vec::new();
+        if let Some(ocr) = self.ocr.as_mut() {
+            match ocr.read_lines(image) {
+                Ok(lines) => result.ocr = lines,
+                Err(err) => errors.push(format!("ocr: {err:#}")),
+            }
+        }
+        if let Some(visual) = self.visual.as_mut() {
+            match visual.score(image) {
+                Ok(scores) => result.visual = Some(apply_thresholds(scores, &self.thresholds)),
+                Err(err) => errors.push(format!("visual: {err:#}")),
+            }
+        }
+        if !errors.is_empty() {
+            result.error = Some(errors.join("; "));
+            return result;
+        }
+        let term_matches: Vec<(usize, crate::terms::Match)> = result
+            .ocr
+            .iter()
+            .enumerate()
+            .flat_map(|(i, line)| {
+                self.matcher
+                    .find_all(&line.text)
+                    .into_iter()
+                    .map(move |m| (i, m))
+            })
+            .collect();
+        let text_verdict = Verdict::from_matches(
+            &term_matches
+                .iter()
+                .map(|(_, m)| m.clone())
+                .collect::<Vec<_>>(),
+        );
+        result.matches = term_matches
+            .into_iter()
+            .map(|(i, m)| LineMatch::new(i, m))
+            .collect();
+        let (verdict, reasons) = fuse::fuse(
+            &self.fusion,
+            text_verdict,
+            &result.matches,
+            result.visual.as_ref(),
+        );
+        result.verdict = Some(verdict);
+        result.reasons = reasons;
+        result
+    }
+}
+
+fn ms_since(start: Instant) -> f64 {
+    (start.elapsed().as_secs_f64() * 1e6).round() / 1e3
+}
+
+fn apply_thresholds(mut scores: VisualScores, thresholds: &Thresholds) -> VisualScores {
+    let relabel = |label: &mut LabelScore, threshold: Option<f32>| {
+        if let Some(t) = threshold {
+            label.detected = label.score >= t;
+        }
+    };
+    relabel(&mut scores.national_emblem, thresholds.national_emblem);
+    relabel(
+        &mut scores.certificate_layout,
+        thresholds.certificate_layout,
+    );
+    relabel(&mut scores.official_seal, thresholds.official_seal);
+    scores
+}
+
+/// Counts for the end-of-run summary.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScanSummary {
+    /// Inputs that passed.
+    pub pass: u64,
+    /// Inputs flagged for review.
+    pub review: u64,
+    /// Inputs blocked.
+    pub block: u64,
+    /// Inputs that could not be analysed.
+    pub errors: u64,
+    /// Wall-clock time of the run.
+    pub elapsed: Duration,
+}
+
+impl ScanSummary {
+    /// Counts one result.
+    pub fn add(&mut self, result: &ImageResult) {
+        match result.verdict {
+            Some(Verdict::Pass) => self.pass += 1,
+            Some(Verdict::Review) => self.review += 1,
+            Some(Verdict::Block) => self.block += 1,
+            None => self.errors += 1,
+        }
+    }
+
+    /// Inputs handled in all.
+    pub fn total(&self) -> u64 {
+        self.pass + self.review + self.block + self.errors
+    }
+
+    /// True when any input was flagged.
+    pub fn flagged(&self) -> bool {
+        self.review + self.block > 0
+    }
+
+    /// Inputs per second over the run.
+    pub fn per_second(&self) -> f64 {
+        let secs = self.elapsed.as_secs_f64();
+        if secs > 0.0 {
+            self.total() as f64 / secs
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Runs `analyzers.len()` workers over `inputs` and hands every result to `on_result` on the
+/// calling thread, in completion order. An error from `on_result` (say, the output file cannot be
+/// written) stops the run and is returned; errors about single inputs are results, not errors.
+pub fn run<I, F>(
+    inputs: I,
+    analyzers: Vec<Analyzer>,
+    mut on_result: F,
+) -> anyhow::Result<ScanSummary>
+where
+    I: Iterator<Item = Input> + Send,
+    F: FnMut(&Scanned) -> anyhow::Result<()>,
+{
+    anyhow::ensure!(!analyzers.is_empty(), "at least one worker is needed");
+    let started = Instant::now();
+    let jobs = analyzers.len();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .thread_name(|i| format!("shanzhai-scan-{i}"))
+        .build()?;
+    // Bounded queues: the walker stays a few inputs ahead, finished results wait for the writer.
+    let (work_tx, work_rx) = sync_channel::<(u64, Input)>(jobs * 2);
+    let (done_tx, done_rx) = sync_channel::<Scanned>(jobs * 2);
+    let analyzers = Mutex::new(analyzers);
+    let mut summary = ScanSummary::default();
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        scope.spawn(move || {
+            for (seq, input) in (0u64..).zip(inputs) {
+                if work_tx.send((seq, input)).is_err() {
+                    break; // the workers stopped early
+                }
+            }
+        });
+        scope.spawn(move || {
+            let work_rx = Mutex::new(work_rx);
+            pool.broadcast(|_| {
+                let Some(mut analyzer) = analyzers.lock().unwrap_or_else(|p| p.into_inner()).pop()
+                else {
+                    return;
+                };
+                loop {
+                    let next = work_rx.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                    let Ok((seq, input)) = next else { break };
+                    let result = analyzer.analyze_input(seq, &input);
+                    if done_tx.send(Scanned { seq, result }).is_err() {
+                        break; // the writer stopped
+                    }
+                }
+            });
+            // Dropping work_rx and done_tx here ends the feeder and the writer loop below.
+        });
+        for scanned in done_rx {
+            summary.add(&scanned.result);
+            on_result(&scanned)?;
+        }
+        Ok(())
+    })?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,150 @@
+//! The `--config FILE` of `shanzhai scan` (TOML): stage switches, thresholds, rule files, fusion.
+//!
+//! ```toml
+//! [stages]
+//! ocr = true            # run OCR + term matching
+//! visual = true         # run the visual classifier
+//!
+//! [thresholds]          # override the model's shipped thresholds (score >= threshold: detected)
+//! national_emblem = 0.5
+//! certificate_layout = 0.5
+//! official_seal = 0.5
+//!
+//! [rules]
+//! files = ["my_rules.toml"]   # extra term-rule files, relative to this config file
+//!
+//! [fusion]              # verdict per fusion rule: "pass" (off), "review" or "block"
+//! emblem_alone = "review"
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use serde::Deserialize;
+
+use super::fuse::FusionRules;
+
+/// Everything `--config` can set; every field has a default.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ScanConfig {
+    /// Which stages run.
+    pub stages: StageSwitches,
+    /// Detection thresholds that replace the model's shipped ones.
+    pub thresholds: Thresholds,
+    /// Extra term-rule files.
+    pub rules: RuleFiles,
+    /// Verdicts of the fusion rules.
+    pub fusion: FusionRules,
+}
+
+/// Stage switches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StageSwitches {
+    /// OCR and term matching.
+    pub ocr: bool,
+    /// The visual classifier.
+    pub visual: bool,
+}
+
+impl Default for StageSwitches {
+    fn default() -> Self {
+        StageSwitches {
+            ocr: true,
+            visual: true,
+        }
+    }
+}
+
+/// Optional per-label thresholds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Thresholds {
+    /// National emblem.
+    pub national_emblem: Option<f32>,
+    /// Certificate layout.
+    pub certificate_layout: Option<f32>,
+    /// Official seal.
+    pub official_seal: Option<f32>,
+}
+
+/// Extra rule files for the term matcher.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RuleFiles {
+    /// Paths, relative to the config file's folder.
+    pub files: Vec<PathBuf>,
+}
+
+impl ScanConfig {
+    /// Reads and validates a config file; rule-file paths become relative to its folder.
+    pub fn load(path: &Path) -> anyhow::Result<Self> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read config {}", path.display()))?;
+        let mut config: ScanConfig =
+            toml::from_str(&text).with_context(|| format!("invalid config {}", path.display()))?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        for file in &mut config.rules.files {
+            if file.is_relative() {
+                *file = base.join(&*file);
+            }
+        }
+        for (name, value) in config.thresholds.iter() {
+            anyhow::ensure!(
+                (0.0..=1.0).contains(&value),
+                "config {}: threshold {name} = {value} is outside [0, 1]",
+                path.display()
+            );
+        }
+        Ok(config)
+    }
+}
+
+impl Thresholds {
+    /// The thresholds that are set, by label name.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, f32)> {
+        [
+            ("national_emblem", self.national_emblem),
+            ("certificate_layout", self.certificate_layout),
+            ("official_seal", self.official_seal),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| value.map(|v| (name, v)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::terms::Verdict;
+
+    #[test]
+    fn parses_a_full_config_and_resolves_rule_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scan.toml");
+        std::fs::write(
+            &path,
+            "[stages]\nocr = false\n[thresholds]\nnational_emblem = 0.7\n[rules]\nfiles = [\"extra.toml\"]\n\
+             [fusion]\nemblem_alone = \"pass\"\n",
+        )
+        .unwrap();
+        let config = ScanConfig::load(&path).unwrap();
+        assert!(!config.stages.ocr && config.stages.visual);
+        assert_eq!(config.thresholds.national_emblem, Some(0.7));
+        assert_eq!(config.rules.files, vec![dir.path().join("extra.toml")]);
+        assert_eq!(config.fusion.emblem_alone, Verdict::Pass);
+        assert_eq!(config.fusion.emblem_with_terms, Verdict::Block);
+    }
+
+    #[test]
+    fn rejects_unknown_keys_and_bad_thresholds() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scan.toml");
+        std::fs::write(&path, "[stages]\nocrr = true\n").unwrap();
+        assert!(ScanConfig::load(&path).is_err());
+        std::fs::write(&path, "[thresholds]\nofficial_seal = 1.5\n").unwrap();
+        let err = ScanConfig::load(&path).unwrap_err().to_string();
+        assert!(err.contains("official_seal"), "{err}");
+    }
+}

@@ -1,0 +1,163 @@
+//! Pipeline tests with fake stages (no models): streaming, errors, fusion wiring.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use image::{DynamicImage, Rgb, RgbImage};
+
+use super::*;
+use crate::ocr::TextLine;
+use crate::vision::{LabelScore, VisualScores};
+
+/// "Reads" text from the image's width: 30 px wide images say 包过, the rest say hello.
+struct FakeOcr;
+
+impl TextStage for FakeOcr {
+    fn read_lines(&mut self, image: &DynamicImage) -> anyhow::Result<Vec<TextLine>> {
+        anyhow::ensure!(image.width() != 13, "fake OCR failure");
+        assert!(image.width() != 17, "fake OCR panic");
+        let text = if image.width() == 30 {
+            "零基础包过班"
+        } else {
+            "hello"
+        };
+        Ok(vec![TextLine {
+            text: text.into(),
+            score: 0.9,
+            bbox: [[0.0, 0.0], [5.0, 0.0], [5.0, 5.0], [0.0, 5.0]],
+        }])
+    }
+}
+
+/// Sees the emblem in red images.
+struct FakeVisual;
+
+impl VisualStage for FakeVisual {
+    fn score(&mut self, image: &DynamicImage) -> anyhow::Result<VisualScores> {
+        let pixel = *image.to_rgb8().get_pixel(0, 0);
+        let red = pixel[0] > 200 && pixel[1] < 50;
+        let label = |score: f32| LabelScore {
+            score,
+            detected: score >= 0.5,
+            bbox: Some([0, 0, 4, 4]),
+        };
+        Ok(VisualScores {
+            national_emblem: label(if red { 0.95 } else { 0.05 }),
+            certificate_layout: label(0.1),
+            official_seal: label(0.1),
+        })
+    }
+}
+
+fn save(dir: &Path, name: &str, width: u32, colour: [u8; 3]) {
+    RgbImage::from_pixel(width, 8, Rgb(colour))
+        .save(dir.join(name))
+        .unwrap();
+}
+
+fn analyzers(n: usize) -> Vec<Analyzer> {
+    let matcher = Arc::new(Matcher::with_default_rules());
+    (0..n)
+        .map(|_| {
+            Analyzer::new(
+                Some(Box::new(FakeOcr)),
+                Some(Box::new(FakeVisual)),
+                matcher.clone(),
+            )
+        })
+        .collect()
+}
+
+fn scan_dir(dir: &Path, jobs: usize) -> Vec<ImageResult> {
+    let mut results = Vec::new();
+    let summary = run(inputs::walk(dir.to_path_buf()), analyzers(jobs), |s| {
+        results.push(s.result.clone());
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(summary.total() as usize, results.len());
+    results.sort_by(|a, b| a.path.cmp(&b.path));
+    results
+}
+
+#[test]
+fn every_input_gets_one_result_and_bad_ones_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    save(dir.path(), "a_clean.png", 20, [255, 255, 255]);
+    save(dir.path(), "b_ad.png", 30, [255, 255, 255]);
+    save(dir.path(), "c_emblem_ad.jpg", 30, [250, 0, 0]);
+    save(dir.path(), "d_emblem.png", 20, [250, 0, 0]);
+    save(dir.path(), "e_ocr_fails.png", 13, [255, 255, 255]);
+    save(dir.path(), "f_ocr_panics.png", 17, [255, 255, 255]);
+    std::fs::write(
+        dir.path().join("g_corrupt.png"),
+        b"\x89PNG\r\n\x1a\nnot really",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("h_empty.jpg"), b"").unwrap();
+
+    for jobs in [1, 2] {
+        let results = scan_dir(dir.path(), jobs);
+        let verdicts: Vec<Option<Verdict>> = results.iter().map(|r| r.verdict).collect();
+        assert_eq!(verdicts[0], Some(Verdict::Pass), "{:?}", results[0]);
+        assert!(verdicts[1] >= Some(Verdict::Review), "{:?}", results[1]);
+        assert_eq!(verdicts[2], Some(Verdict::Block), "{:?}", results[2]);
+        assert!(
+            results[2].reasons[0].contains("national emblem (0.95)"),
+            "{:?}",
+            results[2].reasons
+        );
+        assert_eq!(verdicts[3], Some(Verdict::Review));
+        assert_eq!(results[1].matches[0].line, 0);
+        for r in &results[4..] {
+            assert_eq!(r.verdict, None, "{r:?}");
+            assert!(r.error.as_deref().is_some_and(|e| !e.is_empty()), "{r:?}");
+        }
+        assert!(
+            results[4]
+                .error
+                .as_ref()
+                .unwrap()
+                .contains("fake OCR failure")
+        );
+        assert!(
+            results[5]
+                .error
+                .as_ref()
+                .unwrap()
+                .contains("fake OCR panic")
+        );
+    }
+}
+
+#[test]
+fn a_failing_writer_stops_the_run_with_its_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..20 {
+        save(dir.path(), &format!("{i:02}.png"), 20, [255, 255, 255]);
+    }
+    let mut seen = 0;
+    let err = run(inputs::walk(dir.path().to_path_buf()), analyzers(2), |_| {
+        seen += 1;
+        anyhow::ensure!(seen < 3, "disk full");
+        Ok(())
+    })
+    .unwrap_err();
+    assert_eq!(err.to_string(), "disk full");
+    assert_eq!(seen, 3);
+}
+
+#[test]
+fn thresholds_from_the_config_relabel_detections() {
+    let matcher = Arc::new(Matcher::with_default_rules());
+    let thresholds = config::Thresholds {
+        national_emblem: Some(0.99),
+        ..Default::default()
+    };
+    let mut analyzer =
+        Analyzer::new(None, Some(Box::new(FakeVisual)), matcher).with_thresholds(thresholds);
+    let image = DynamicImage::ImageRgb8(RgbImage::from_pixel(20, 8, Rgb([250, 0, 0])));
+    let result = analyzer.analyze_image(&image, "x".into());
+    assert!(!result.visual.unwrap().national_emblem.detected);
+    assert_eq!(result.verdict, Some(Verdict::Pass));
+}
