@@ -26,7 +26,7 @@ pub use inputs::Input;
 pub use result::{ImageResult, LineMatch};
 
 use crate::ocr::TextLine;
-use crate::terms::{Matcher, Verdict};
+use crate::terms::{Match, Matcher, Verdict};
 use crate::vision::{LabelScore, VisualScores};
 use config::Thresholds;
 
@@ -179,27 +179,9 @@ impl Analyzer {
             result.error = Some(errors.join("; "));
             return result;
         }
-        let term_matches: Vec<(usize, crate::terms::Match)> = result
-            .ocr
-            .iter()
-            .enumerate()
-            .flat_map(|(i, line)| {
-                self.matcher
-                    .find_all(&line.text)
-                    .into_iter()
-                    .map(move |m| (i, m))
-            })
-            .collect();
-        let text_verdict = Verdict::from_matches(
-            &term_matches
-                .iter()
-                .map(|(_, m)| m.clone())
-                .collect::<Vec<_>>(),
-        );
-        result.matches = term_matches
-            .into_iter()
-            .map(|(i, m)| LineMatch::new(i, m))
-            .collect();
+        let (term_matches, line_matches) = match_lines(&self.matcher, &result.ocr);
+        let text_verdict = Verdict::from_matches(&term_matches);
+        result.matches = line_matches;
         let (verdict, reasons) = fuse::fuse(
             &self.fusion,
             text_verdict,
@@ -210,6 +192,50 @@ impl Analyzer {
         result.reasons = reasons;
         result
     }
+}
+
+/// Matches the terms against all OCR lines of an image at once, so a phrase the OCR split over
+/// two lines (七天 / 拿证) and context rules that span lines still match. The lines are joined
+/// with `\n`; each match is mapped back to its line(s), and one that spans lines becomes one
+/// [`LineMatch`] per line it touches.
+pub fn match_lines(matcher: &Matcher, lines: &[TextLine]) -> (Vec<Match>, Vec<LineMatch>) {
+    let mut joined = String::new();
+    let mut starts = Vec::with_capacity(lines.len()); // char offset where each line begins
+    let mut offset = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            joined.push('\n');
+            offset += 1;
+        }
+        starts.push(offset);
+        joined.push_str(&line.text);
+        offset += line.text.chars().count();
+    }
+    let matches = matcher.find_all(&joined);
+    let mut per_line = Vec::new();
+    for m in &matches {
+        for (i, line) in lines.iter().enumerate() {
+            let line_start = starts[i];
+            let line_end = line_start + line.text.chars().count();
+            let (start, end) = (m.start.max(line_start), m.end.min(line_end));
+            if start < end {
+                let text: String = line
+                    .text
+                    .chars()
+                    .skip(start - line_start)
+                    .take(end - start)
+                    .collect();
+                let piece = Match {
+                    text,
+                    start: start - line_start,
+                    end: end - line_start,
+                    ..m.clone()
+                };
+                per_line.push(LineMatch::new(i, piece));
+            }
+        }
+    }
+    (matches, per_line)
 }
 
 fn ms_since(start: Instant) -> f64 {

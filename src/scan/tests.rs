@@ -161,3 +161,38 @@ fn thresholds_from_the_config_relabel_detections() {
     assert!(!result.visual.unwrap().national_emblem.detected);
     assert_eq!(result.verdict, Some(Verdict::Pass));
 }
+
+fn line(text: &str) -> TextLine {
+    TextLine {
+        text: text.into(),
+        score: 0.9,
+        bbox: [[0.0; 2]; 4],
+    }
+}
+
+#[test]
+fn matches_map_back_to_their_lines_with_line_relative_offsets() {
+    let matcher = Matcher::with_default_rules();
+    let lines = [line("hello"), line("零基础包过"), line("职业资格证")];
+    let (all, per_line) = match_lines(&matcher, &lines);
+    assert!(!all.is_empty());
+    let baoguo = per_line
+        .iter()
+        .find(|m| m.text == "包过")
+        .expect("包过 found");
+    assert_eq!((baoguo.line, baoguo.start, baoguo.end), (1, 3, 5));
+    let zige = per_line
+        .iter()
+        .find(|m| m.text == "职业资格")
+        .expect("职业资格 found");
+    assert_eq!((zige.line, zige.start, zige.end), (2, 0, 4));
+    for m in &per_line {
+        let chars: String = lines[m.line]
+            .text
+            .chars()
+            .skip(m.start)
+            .take(m.end - m.start)
+            .collect();
+        assert_eq!(chars, m.text);
+    }
+}
