@@ -30,9 +30,12 @@ fn lexicon() -> &'static [(String, String, bool)] {
 }
 
 const SEPARATORS: &[&str] = &[
-    " ", "-", "·", "\u{200b}", "\u{200d}", "\u{feff}", "💯", "🔥", "★", "　", "\u{fe0f}", "_", "|", "\n", "*", "~",
+    " ", "-", "·", "\u{200b}", "\u{200d}", "\u{feff}", "💯", "🔥", "★", "　", "\u{fe0f}", "_", "|",
+    "\n", "*", "~",
 ];
-const NUMBERS: &[&str] = &["3", "３", "三", "十", "二十", "十五", "③", "❸", "⑩", "叁", "2 0", "两"];
+const NUMBERS: &[&str] = &[
+    "3", "３", "三", "十", "二十", "十五", "③", "❸", "⑩", "叁", "2 0", "两",
+];
 const HAN: &[&str] = &["人", "社", "工", "信", "教", "育", "住", "建", "劳", "动"];
 
 /// One way to write a lexicon character: as is, full-width, or traditional.
@@ -46,9 +49,9 @@ enum Form {
 fn disguise(c: char, form: Form) -> String {
     match form {
         Form::Plain => c.to_string(),
-        Form::Wide if c.is_ascii_alphanumeric() => {
-            char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap().to_string()
-        }
+        Form::Wide if c.is_ascii_alphanumeric() => char::from_u32(c as u32 - 0x21 + 0xFF01)
+            .unwrap()
+            .to_string(),
         Form::Wide => c.to_string(),
         Form::Traditional => hanconv::s2t(c.to_string()),
     }

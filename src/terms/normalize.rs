@@ -18,8 +18,8 @@
 //!
 //! The per-character work is a lookup in a table computed once for the whole Basic Multilingual Plane;
 //! characters outside it (emoji, rare ideographs, mathematical letters) take a slower path through the
-//! same steps. Each byte of the normalised text records the byte offset of the original character it
-//! came from, so a match in normalised text maps back to the exact original span.
+//! same steps. The normalised text keeps a sparse map to the original byte offsets (see
+//! [`Normalized`]), so a match in normalised text maps back to the exact original span.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -28,13 +28,19 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Normalised text plus the map back to the original.
 ///
+/// The map is stored sparsely: a checkpoint `(normalised byte, original byte)` is recorded wherever the
+/// distance between the two texts changes (after a dropped character, a character whose length changed,
+/// every digit of a numeral run, every piece of an expansion). Between checkpoints the two texts run in
+/// step, so long stretches of ordinary text are copied with one `memcpy` and cost no map entries.
 /// Reuse one value with [`normalize_into`] to avoid allocating per call.
 #[derive(Debug, Default, Clone)]
 pub struct Normalized {
     /// The normalised text (letters and digits only).
     text: String,
-    /// For every byte of `text`, the byte offset in the original of the character it came from.
-    origin: Vec<u32>,
+    /// Checkpoints `(normalised byte, original byte)`, strictly increasing in the normalised byte.
+    checkpoints: Vec<(u32, u32)>,
+    /// After a many-to-one or one-to-many output the next output needs a checkpoint whatever its distance.
+    force_checkpoint: bool,
     /// Numeral runs that became digits: (original start byte, original end byte), sorted.
     numeral_runs: Vec<(u32, u32)>,
     /// Scratch space for the numeral run being collected.
@@ -50,8 +56,12 @@ impl Normalized {
     /// Maps the normalised byte range `start..end` (on character boundaries, `start < end`) to the byte
     /// range of `original` it came from. `original` must be the text this value was normalised from.
     pub fn original_range(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
-        let orig_start = self.origin[start] as usize;
-        let last = self.origin[end - 1];
+        let orig_start = self.origin(start) as usize;
+        let mut last_char = end - 1;
+        while !self.text.is_char_boundary(last_char) {
+            last_char -= 1;
+        }
+        let last = self.origin(last_char);
         let orig_end = match self.numeral_runs.binary_search_by_key(&last, |&(s, _)| s) {
             Ok(i) => self.numeral_runs[i].1 as usize,
             Err(_) => {
@@ -62,17 +72,51 @@ impl Normalized {
         (orig_start, orig_end)
     }
 
+    /// Original byte offset of the character that produced normalised byte `at`.
+    fn origin(&self, at: usize) -> u32 {
+        let at = at as u32;
+        let i = self.checkpoints.partition_point(|&(n, _)| n <= at);
+        let (n, o) = self.checkpoints[i.saturating_sub(1)];
+        o + (at - n)
+    }
+
     fn clear(&mut self) {
         self.text.clear();
-        self.origin.clear();
+        self.checkpoints.clear();
+        self.force_checkpoint = false;
         self.numeral_runs.clear();
         self.run.clear();
     }
 
-    fn push_char(&mut self, c: char, origin: u32) {
+    /// Records that the next output byte comes from original byte `origin`, if the map needs it.
+    #[inline]
+    fn mark(&mut self, origin: u32, force: bool) {
+        let at = self.text.len() as u32;
+        let in_step = match self.checkpoints.last() {
+            Some(&(n, o)) => !self.force_checkpoint && o.wrapping_sub(n) == origin.wrapping_sub(at),
+            None => false,
+        };
+        if force || !in_step {
+            match self.checkpoints.last_mut() {
+                Some(last) if last.0 == at => *last = (at, origin),
+                _ => self.checkpoints.push((at, origin)),
+            }
+        }
+        self.force_checkpoint = force;
+    }
+
+    /// Appends original text that normalisation leaves unchanged.
+    #[inline]
+    fn push_unchanged(&mut self, original: &str, origin: u32) {
+        if !original.is_empty() {
+            self.mark(origin, false);
+            self.text.push_str(original);
+        }
+    }
+
+    fn push_char(&mut self, c: char, origin: u32, force: bool) {
+        self.mark(origin, force);
         self.text.push(c);
-        let new_len = self.text.len();
-        self.origin.resize(new_len, origin);
     }
 
     fn push_numeral(&mut self, value: u16, start: u32, end: u32) {
@@ -91,9 +135,9 @@ impl Normalized {
         self.numeral_runs.push((start, self.run.end));
         let mut digits = [0u8; 24];
         let digits = self.run.to_digits(&mut digits);
-        self.text.push_str(digits);
-        let new_len = self.text.len();
-        self.origin.resize(new_len, start);
+        for digit in digits.chars() {
+            self.push_char(digit, start, true);
+        }
         self.run.clear();
     }
 }
@@ -156,13 +200,31 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
     debug_assert!(text.len() <= u32::MAX as usize);
     out.clear();
     out.text.reserve(text.len());
-    out.origin.reserve(text.len());
     let tables = tables();
+    // Characters that normalise to themselves are not copied one by one: `unchanged_from` marks the
+    // start of the current stretch of them, copied in one go when something else comes.
+    let mut unchanged_from = 0;
     for (pos, c) in text.char_indices() {
-        let pos = pos as u32;
         let code = c as u32;
+        let entry = if code < 0x10000 {
+            tables.bmp[code as usize]
+        } else {
+            Entry::SKIP // decided below, on the slow path
+        };
+        if entry.0 == code && out.run.values.is_empty() {
+            continue;
+        }
+        out.push_unchanged(&text[unchanged_from..pos], unchanged_from as u32);
+        unchanged_from = pos + c.len_utf8();
+        if entry.0 == code {
+            // Unchanged, but a numeral run was waiting: it ends here.
+            out.flush_numeral_run();
+            unchanged_from = pos;
+            continue;
+        }
+        let pos = pos as u32;
         if code < 0x10000 {
-            apply(out, tables.bmp[code as usize], pos, c, tables);
+            apply(out, entry, pos, c, tables);
         } else {
             let mut entries = [Entry::SKIP; 8];
             let n = classify(c, &tables.t2s, &mut entries);
@@ -172,6 +234,7 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
         }
     }
     out.flush_numeral_run();
+    out.push_unchanged(&text[unchanged_from..], unchanged_from as u32);
 }
 
 /// Normalises `text` into a fresh [`Normalized`].
@@ -191,7 +254,7 @@ fn apply(out: &mut Normalized, entry: Entry, pos: u32, original: char, tables: &
     match entry.tag() {
         Entry::TAG_CHAR => {
             out.flush_numeral_run();
-            out.push_char(entry.payload_char(), pos);
+            out.push_char(entry.payload_char(), pos, false);
         }
         Entry::TAG_SKIP => {}
         Entry::TAG_NUMERAL => out.push_numeral(
@@ -201,7 +264,13 @@ fn apply(out: &mut Normalized, entry: Entry, pos: u32, original: char, tables: &
         ),
         _ => {
             for &inner in &tables.expansions[entry.payload() as usize] {
-                apply(out, inner, pos, original, tables);
+                match inner.tag() {
+                    Entry::TAG_CHAR => {
+                        out.flush_numeral_run();
+                        out.push_char(inner.payload_char(), pos, true);
+                    }
+                    _ => apply(out, inner, pos, original, tables),
+                }
             }
         }
     }
@@ -309,7 +378,30 @@ fn build_t2s() -> HashMap<char, char> {
             }
         }
     }
-    map
+    close_over_chains(&map)
+}
+
+/// Makes the map idempotent. OpenCC's table has chains (`麼` → `么`, `么` → `幺`) and cycles; normalising
+/// twice must give the same text, so every character maps straight to the end of its chain, and all
+/// members of a cycle map to the smallest of them.
+fn close_over_chains(map: &HashMap<char, char>) -> HashMap<char, char> {
+    let mut closed = HashMap::with_capacity(map.len());
+    for &start in map.keys() {
+        let mut chain = vec![start];
+        let mut current = start;
+        while let Some(&next) = map.get(&current) {
+            if let Some(i) = chain.iter().position(|&c| c == next) {
+                current = *chain[i..].iter().min().expect("non-empty cycle");
+                break;
+            }
+            chain.push(next);
+            current = next;
+        }
+        if current != start {
+            closed.insert(start, current);
+        }
+    }
+    closed
 }
 
 /// Runs the normalisation steps on one character; writes up to 8 entries and returns how many.
@@ -432,6 +524,18 @@ mod tests {
         assert_eq!(n("７天"), "7天");
         assert_eq!(n("叁拾天"), "30天");
         assert_eq!(n("二 十天"), "20天");
+    }
+
+    #[test]
+    fn normalising_twice_changes_nothing_for_any_bmp_character() {
+        for code in 0..0x10000u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let once = n(&c.to_string());
+            assert_eq!(n(&once), once, "U+{code:04X} {c}");
+        }
+        assert_eq!(n("麼"), n("么"));
     }
 
     #[test]
