@@ -196,3 +196,20 @@ fn matches_map_back_to_their_lines_with_line_relative_offsets() {
         assert_eq!(chars, m.text);
     }
 }
+
+#[test]
+fn a_phrase_split_over_two_ocr_lines_still_matches_once_per_line() {
+    let matcher = Matcher::with_default_rules();
+    let lines = [line("报名就送资料 七天"), line("拿证 名额有限")];
+    let (all, per_line) = match_lines(&matcher, &lines);
+    assert!(
+        all.iter()
+            .any(|m| m.text.contains("七天") && m.text.contains("拿证")),
+        "{all:?}"
+    );
+    let pieces: Vec<(usize, &str)> = per_line.iter().map(|m| (m.line, m.text.as_str())).collect();
+    assert!(
+        pieces.contains(&(0, "七天")) && pieces.contains(&(1, "拿证")),
+        "{pieces:?}"
+    );
+}

@@ -1,83 +1,556 @@
-//! TEMPORARY interface stub (replaced by the terms branch).
+//! The shared term matcher: normalisation, the rule lexicon and matching with exact original offsets.
+//!
+//! Every text stage (plain text, HTML, OCR output) goes through the same [`Matcher`]:
+//!
+//! ```
+//! use shanzhai::terms::{Matcher, Verdict};
+//!
+//! let matcher = Matcher::with_default_rules();
+//! let matches = matcher.find_all("國家級證書，包-过！三天拿證");
+//! let rules: Vec<&str> = matches.iter().map(|m| m.rule.as_str()).collect();
+//! assert_eq!(rules, ["state.national", "promise.guaranteed_pass", "promise.days_to_certificate"]);
+//! assert_eq!(matches[1].text, "包-过"); // the original span, separators included
+//! assert_eq!((matches[1].start, matches[1].end), (6, 9)); // character offsets
+//! assert_eq!(Verdict::from_matches(&matches), Verdict::Block);
+//! ```
+//!
+//! # Matching semantics
+//!
+//! 1. The text is normalised ([`normalize`]): full-width → ASCII, lower case, traditional → simplified,
+//!    numerals → digits, and separators, punctuation, emoji and zero-width characters dropped.
+//! 2. All rule phrases, context words, `unless` phrases and allow-list phrases (normalised the same way)
+//!    are found with one Aho-Corasick automaton, overlapping matches included.
+//! 3. A rule match is a *candidate* unless: its rule needs context and no word of its context list lies
+//!    within the rule's window (counted in normalised characters between the two, either side; touching
+//!    or overlapping counts as 0); or an occurrence of one of the rule's `unless` phrases overlaps it; or
+//!    it lies inside an occurrence of an allow-list phrase.
+//! 4. Overlapping candidates are resolved greedily: higher severity first, then the leftmost, then the
+//!    longest. The result is non-overlapping and sorted by start.
+//! 5. Offsets are **character** (Unicode scalar value) offsets into the original text, end exclusive,
+//!    and [`Match::text`] is exactly that original span (including any separators inside it).
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum Category {
-    StateName,
-    Qualification,
-    FalsePromise,
-    MinistryClaim,
-    EmblemMention,
+
+pub mod html;
+pub mod normalize;
+mod pattern;
+pub mod rules;
+pub mod stream;
+
+pub use rules::{Category, RuleSet, RuleSpec, Severity};
+pub use stream::{ChunkOptions, ChunkedScan};
+
+use normalize::Normalized;
+use pattern::Phrase;
+
+/// Errors from building a matcher or reading rule files.
+#[derive(Debug, thiserror::Error)]
+pub enum TermsError {
+    /// A rule file could not be read.
+    #[error("cannot read rule file {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A rule file is not valid TOML or does not follow the format.
+    #[error("invalid rule file {origin}: {reason}")]
+    RuleFile {
+        /// Where the rules came from (a path or a description).
+        origin: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A rule is incomplete or inconsistent.
+    #[error("invalid rule {id:?}: {reason}")]
+    InvalidRule {
+        /// The rule's id.
+        id: String,
+        /// What is wrong.
+        reason: String,
+    },
 }
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Low,
-    Medium,
-    High,
-}
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
-pub enum Verdict {
-    Pass,
-    Review,
-    Block,
-}
-impl Verdict {
-    pub fn from_matches(m: &[Match]) -> Verdict {
-        if m.iter().any(|m| m.severity == Severity::High) {
-            Verdict::Block
-        } else if m.is_empty() {
-            Verdict::Pass
-        } else {
-            Verdict::Review
-        }
-    }
-}
+
+/// One rule match, located in the original text.
 #[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct Match {
+    /// The id of the rule that matched.
     pub rule: String,
+    /// The rule's category.
     pub category: Category,
+    /// The rule's severity.
     pub severity: Severity,
+    /// The original text of the span (what the advertiser wrote).
     pub text: String,
+    /// Start offset in characters (Unicode scalar values) of the original text.
     pub start: usize,
+    /// End offset (exclusive) in characters of the original text.
     pub end: usize,
 }
-pub struct Matcher;
-pub struct MatcherBuilder;
+
+/// The decision for one input. Serialised in lowercase; ordered `Pass < Review < Block`.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// Nothing worth a moderator's time.
+    Pass,
+    /// A moderator should look.
+    Review,
+    /// Strong evidence of a knock-off certificate promotion.
+    Block,
+}
+
+impl Verdict {
+    /// The verdict for a set of matches: `block` if any match is `high`; otherwise `review` if any is
+    /// `medium` or at least two different rules matched at `low`; otherwise `pass`.
+    pub fn from_matches(matches: &[Match]) -> Verdict {
+        if matches.iter().any(|m| m.severity == Severity::High) {
+            return Verdict::Block;
+        }
+        if matches.iter().any(|m| m.severity == Severity::Medium) {
+            return Verdict::Review;
+        }
+        let mut low_rules: Vec<&str> = matches.iter().map(|m| m.rule.as_str()).collect();
+        low_rules.sort_unstable();
+        low_rules.dedup();
+        if low_rules.len() >= 2 {
+            Verdict::Review
+        } else {
+            Verdict::Pass
+        }
+    }
+
+    /// Whether this verdict flags the input (review or block).
+    pub fn is_flagged(self) -> bool {
+        self != Verdict::Pass
+    }
+}
+
+/// Builds a [`Matcher`] from the default rules, a given [`RuleSet`] and rule files.
+#[derive(Debug, Clone)]
+pub struct MatcherBuilder {
+    rules: RuleSet,
+    chunk: ChunkOptions,
+}
+
 impl MatcherBuilder {
-    pub fn add_rules_file(self, _p: &std::path::Path) -> anyhow::Result<Self> {
+    /// Replaces the rules built so far (the default lexicon at first) with `rules`.
+    pub fn rules(mut self, rules: RuleSet) -> Self {
+        self.rules = rules;
+        self
+    }
+
+    /// Merges the rule file at `path` over the rules so far (add, override or disable by id).
+    pub fn add_rules_file(mut self, path: impl AsRef<Path>) -> Result<Self, TermsError> {
+        self.rules.merge_path(path.as_ref())?;
         Ok(self)
     }
-    pub fn build(self) -> anyhow::Result<Matcher> {
-        Ok(Matcher)
+
+    /// Merges rules given as TOML text (`origin` names them in errors).
+    pub fn add_rules_toml(mut self, toml: &str, origin: &str) -> Result<Self, TermsError> {
+        self.rules.merge_toml(toml, origin)?;
+        Ok(self)
+    }
+
+    /// Sets how large texts are split into chunks (see [`ChunkOptions`]).
+    pub fn chunk_options(mut self, chunk: ChunkOptions) -> Self {
+        self.chunk = chunk;
+        self
+    }
+
+    /// Compiles the rules into a matcher.
+    pub fn build(self) -> Result<Matcher, TermsError> {
+        Compiler::default().compile(self.rules, self.chunk)
     }
 }
+
+/// The compiled term matcher. Immutable, `Send + Sync`: share one across threads by reference or `Arc`.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    automaton: AhoCorasick,
+    /// `roles[role_start[p]..role_start[p + 1]]` are the roles of automaton pattern `p`.
+    role_start: Vec<u32>,
+    roles: Vec<Role>,
+    rules: Vec<CompiledRule>,
+    phrases: Vec<Phrase>,
+    context_lists: usize,
+    longest_context: usize,
+    longest_unless: usize,
+    longest_allow: usize,
+    chunk: ChunkOptions,
+}
+
+/// What an automaton pattern stands for (one pattern can play several roles).
+#[derive(Debug, Clone, Copy)]
+enum Role {
+    Anchor { rule: u32, phrase: u32 },
+    Context { list: u32 },
+    Unless { rule: u32 },
+    Allow,
+}
+
+#[derive(Debug, Clone)]
+struct CompiledRule {
+    id: String,
+    category: Category,
+    severity: Severity,
+    /// Context list index and window.
+    context: Option<(u32, usize)>,
+}
+
+/// A match in normalised text, before mapping back.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    rule: u32,
+    start: usize,
+    end: usize,
+}
+
+/// Occurrences of the helper phrases in normalised text, in order of their end.
+#[derive(Default)]
+struct Evidence {
+    context: Vec<Vec<(usize, usize)>>,
+    unless: Vec<(u32, usize, usize)>,
+    allow: Vec<(usize, usize)>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Normalized> = RefCell::new(Normalized::default());
+}
+
 impl Matcher {
+    /// A builder starting from the default lexicon.
     pub fn builder() -> MatcherBuilder {
-        MatcherBuilder
+        MatcherBuilder {
+            rules: RuleSet::default_rules(),
+            chunk: ChunkOptions::default(),
+        }
     }
+
+    /// The matcher for the embedded default lexicon.
     pub fn with_default_rules() -> Self {
-        Matcher
+        Self::builder()
+            .build()
+            .expect("the embedded default rules compile")
     }
+
+    /// Finds all rule matches in `text`: non-overlapping, sorted by start, with character offsets into
+    /// `text` (see the [module documentation](self) for the exact semantics). Texts larger than the
+    /// chunk size are scanned in overlapping chunks with bounded extra memory.
     pub fn find_all(&self, text: &str) -> Vec<Match> {
-        let mut out = vec![];
-        for (term, cat, sev) in [
-            ("包过", Category::FalsePromise, Severity::High),
-            ("职业资格", Category::Qualification, Severity::Medium),
-        ] {
-            if let Some(b) = text.find(term) {
-                let start = text[..b].chars().count();
-                out.push(Match {
-                    rule: term.into(),
-                    category: cat,
-                    severity: sev,
-                    text: term.into(),
-                    start,
-                    end: start + term.chars().count(),
-                });
+        if text.len() <= self.chunk.chunk_bytes {
+            return self.find_in_window(text);
+        }
+        let mut scan = self.chunked_scan();
+        scan.push(text);
+        scan.finish()
+    }
+
+    /// Starts a chunked scan for text that arrives in pieces (files, standard input).
+    pub fn chunked_scan(&self) -> ChunkedScan<'_> {
+        ChunkedScan::new(self, self.chunk)
+    }
+
+    /// The chunking options this matcher was built with.
+    pub fn chunk_options(&self) -> ChunkOptions {
+        self.chunk
+    }
+
+    /// Matches one window of text directly (the text must be below 4 GiB).
+    pub(crate) fn find_in_window(&self, text: &str) -> Vec<Match> {
+        SCRATCH.with(|scratch| {
+            let mut norm = scratch.borrow_mut();
+            normalize::normalize_into(text, &mut norm);
+            let candidates = self.candidates(&norm);
+            self.to_matches(text, &norm, candidates)
+        })
+    }
+
+    fn roles_of(&self, pattern: usize) -> &[Role] {
+        let start = self.role_start[pattern] as usize;
+        let end = self.role_start[pattern + 1] as usize;
+        &self.roles[start..end]
+    }
+
+    /// Runs the automaton and applies context, `unless` and allow-list filters.
+    fn candidates(&self, norm: &Normalized) -> Vec<Candidate> {
+        let text = norm.as_str();
+        let mut raw = Vec::new();
+        let mut evidence = Evidence {
+            context: vec![Vec::new(); self.context_lists],
+            ..Evidence::default()
+        };
+        for hit in self.automaton.find_overlapping_iter(text) {
+            for role in self.roles_of(hit.pattern().as_usize()) {
+                match *role {
+                    Role::Anchor { rule, phrase } => {
+                        let phrase = &self.phrases[phrase as usize];
+                        if let Some((start, end)) = phrase.extend(text, hit.start(), hit.end()) {
+                            raw.push(Candidate { rule, start, end });
+                        }
+                    }
+                    Role::Context { list } => {
+                        evidence.context[list as usize].push((hit.start(), hit.end()))
+                    }
+                    Role::Unless { rule } => evidence.unless.push((rule, hit.start(), hit.end())),
+                    Role::Allow => evidence.allow.push((hit.start(), hit.end())),
+                }
             }
         }
-        out
+        raw.retain(|c| self.keeps(c, text, &evidence));
+        raw
+    }
+
+    fn keeps(&self, c: &Candidate, text: &str, evidence: &Evidence) -> bool {
+        let rule = &self.rules[c.rule as usize];
+        if let Some((list, window)) = rule.context {
+            let hits = &evidence.context[list as usize];
+            if !self.has_context(hits, text, c, window) {
+                return false;
+            }
+        }
+        let cancelled = within_reach(&evidence.unless, |u| u.2, c.start, self.longest_unless)
+            .take_while(|u| u.2 < c.end + self.longest_unless)
+            .any(|&(rule, start, end)| rule == c.rule && start < c.end && end > c.start);
+        if cancelled {
+            return false;
+        }
+        let allowed = within_reach(&evidence.allow, |a| a.1, c.end, 0)
+            .take_while(|a| a.1 <= c.end + self.longest_allow)
+            .any(|&(start, end)| start <= c.start && end >= c.end);
+        !allowed
+    }
+
+    fn has_context(
+        &self,
+        hits: &[(usize, usize)],
+        text: &str,
+        c: &Candidate,
+        window: usize,
+    ) -> bool {
+        // A character is at most 4 bytes, so byte distances bound the character gap from above.
+        let reach = window * 4;
+        within_reach(hits, |h| h.1, c.start.saturating_sub(reach), 0)
+            .take_while(|h| h.1 <= c.end + reach + self.longest_context)
+            .any(|&(start, end)| {
+                let gap = if end <= c.start {
+                    text[end..c.start].chars().count()
+                } else if start >= c.end {
+                    text[c.end..start].chars().count()
+                } else {
+                    0
+                };
+                gap <= window
+            })
+    }
+
+    /// Resolves overlaps and maps the survivors back to character offsets of `original`.
+    fn to_matches(
+        &self,
+        original: &str,
+        norm: &Normalized,
+        candidates: Vec<Candidate>,
+    ) -> Vec<Match> {
+        let mut picked = resolve_overlaps(&self.rules, candidates);
+        picked.sort_by_key(|c| c.start);
+        let mut matches = Vec::with_capacity(picked.len());
+        let mut cursor = CharCursor::default();
+        for c in picked {
+            let (byte_start, byte_end) = norm.original_range(original, c.start, c.end);
+            let start = cursor.advance(original, byte_start);
+            let end = cursor.advance(original, byte_end);
+            let rule = &self.rules[c.rule as usize];
+            matches.push(Match {
+                rule: rule.id.clone(),
+                category: rule.category,
+                severity: rule.severity,
+                text: original[byte_start..byte_end].to_string(),
+                start,
+                end,
+            });
+        }
+        matches
     }
 }
+
+/// Items of `sorted` (sorted by `key`) from the first whose key is at least `from - slack`.
+fn within_reach<T, K: Fn(&T) -> usize>(
+    sorted: &[T],
+    key: K,
+    from: usize,
+    slack: usize,
+) -> std::slice::Iter<'_, T> {
+    let first = sorted.partition_point(|item| key(item) < from.saturating_sub(slack));
+    sorted[first..].iter()
+}
+
+/// Greedy overlap resolution: higher severity, then leftmost, then longest, then rule order.
+fn resolve_overlaps(rules: &[CompiledRule], mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by(|a, b| {
+        let severity = |c: &Candidate| rules[c.rule as usize].severity;
+        severity(b)
+            .cmp(&severity(a))
+            .then(a.start.cmp(&b.start))
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.rule.cmp(&b.rule))
+    });
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut picked = Vec::new();
+    for c in candidates {
+        let overlaps = taken
+            .range(..c.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > c.start);
+        if !overlaps {
+            taken.insert(c.start, c.end);
+            picked.push(c);
+        }
+    }
+    picked
+}
+
+/// Converts increasing byte offsets into character offsets in one forward sweep.
+#[derive(Default)]
+struct CharCursor {
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCursor {
+    fn advance(&mut self, text: &str, byte: usize) -> usize {
+        debug_assert!(byte >= self.byte);
+        self.chars += text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+/// Turns a [`RuleSet`] into the automaton and lookup tables of a [`Matcher`].
+#[derive(Default)]
+struct Compiler {
+    patterns: Vec<String>,
+    pattern_ids: std::collections::HashMap<String, usize>,
+    pattern_roles: Vec<Vec<Role>>,
+}
+
+impl Compiler {
+    fn add(&mut self, normalized: String, role: Role) -> usize {
+        let id = *self
+            .pattern_ids
+            .entry(normalized.clone())
+            .or_insert_with(|| {
+                self.patterns.push(normalized);
+                self.pattern_roles.push(Vec::new());
+                self.patterns.len() - 1
+            });
+        self.pattern_roles[id].push(role);
+        self.patterns[id].len()
+    }
+
+    fn compile(mut self, set: RuleSet, chunk: ChunkOptions) -> Result<Matcher, TermsError> {
+        let list_names: Vec<&String> = set.contexts.keys().collect();
+        let mut longest_context = 0;
+        for (list, name) in list_names.iter().enumerate() {
+            for word in &set.contexts[*name].words {
+                let word = normalize::normalize_str(word);
+                if !word.is_empty() {
+                    longest_context =
+                        longest_context.max(self.add(word, Role::Context { list: list as u32 }));
+                }
+            }
+        }
+        let mut longest_allow = 0;
+        for phrase in &set.allow {
+            let phrase = normalize::normalize_str(phrase);
+            if !phrase.is_empty() {
+                longest_allow = longest_allow.max(self.add(phrase, Role::Allow));
+            }
+        }
+        let mut rules = Vec::new();
+        let mut phrases = Vec::new();
+        let mut longest_unless = 0;
+        for spec in set.rules.iter().filter(|r| r.enabled != Some(false)) {
+            let rule = rules.len() as u32;
+            rules.push(compile_rule(spec, &list_names, set.window)?);
+            for source in spec.phrases.iter().flatten() {
+                let phrase = Phrase::parse(source, &spec.id)?;
+                let anchor = phrase.anchor_text().to_string();
+                phrases.push(phrase);
+                let role = Role::Anchor {
+                    rule,
+                    phrase: (phrases.len() - 1) as u32,
+                };
+                self.add(anchor, role);
+            }
+            for source in spec.unless.iter().flatten() {
+                let unless = normalize::normalize_str(source);
+                if !unless.is_empty() {
+                    longest_unless = longest_unless.max(self.add(unless, Role::Unless { rule }));
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&self.patterns)
+            .map_err(|e| TermsError::InvalidRule {
+                id: String::new(),
+                reason: format!("cannot build the automaton: {e}"),
+            })?;
+        let mut role_start = vec![0u32];
+        let mut roles = Vec::new();
+        for list in self.pattern_roles {
+            roles.extend(list);
+            role_start.push(roles.len() as u32);
+        }
+        Ok(Matcher {
+            automaton,
+            role_start,
+            roles,
+            rules,
+            phrases,
+            context_lists: list_names.len(),
+            longest_context,
+            longest_unless,
+            longest_allow,
+            chunk: chunk.sanitized(),
+        })
+    }
+}
+
+fn compile_rule(
+    spec: &RuleSpec,
+    lists: &[&String],
+    window: usize,
+) -> Result<CompiledRule, TermsError> {
+    let invalid = |reason: String| TermsError::InvalidRule {
+        id: spec.id.clone(),
+        reason,
+    };
+    let context = match spec.context.as_deref() {
+        None | Some("") => None,
+        Some(name) => {
+            let list = lists
+                .iter()
+                .position(|l| l.as_str() == name)
+                .ok_or_else(|| invalid(format!("unknown context list {name:?}")))?;
+            Some((list as u32, spec.window.unwrap_or(window)))
+        }
+    };
+    Ok(CompiledRule {
+        id: spec.id.clone(),
+        category: spec.category.ok_or_else(|| invalid("no category".into()))?,
+        severity: spec.severity.ok_or_else(|| invalid("no severity".into()))?,
+        context,
+    })
+}
+
+#[cfg(test)]
+mod tests;

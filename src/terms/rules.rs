@@ -1,0 +1,284 @@
+//! Rule sets: the TOML rule file format, the embedded default lexicon and merging of user rule files.
+//!
+//! A rule file has three parts, all optional:
+//!
+//! ```toml
+//! window = 20                       # default context window, in normalised characters
+//!
+//! [context.certificate]             # a named list of context words
+//! words = ["证书", "培训", "考试"]
+//!
+//! [allow]                           # phrases never flagged: a match inside one is dropped
+//! phrases = ["全国计算机等级考试"]
+//!
+//! [[rule]]
+//! id = "promise.guaranteed_pass"    # unique; a later file with the same id overrides fields
+//! category = "false_promise"        # state_name, qualification, false_promise, ministry_claim,
+//!                                   # emblem_mention, other
+//! severity = "high"                 # low, medium, high
+//! phrases = ["包过", "{N}天拿证"]    # {N}: a number in any form; {H}: one Chinese character
+//! context = "certificate"           # optional: only counts with a context word within `window`
+//! window = 20                       # optional: per-rule window
+//! unless = ["红包"]                 # optional: dropped when one of these overlaps the match
+//! enabled = true                    # optional: `false` disables the rule
+//! ```
+//!
+//! Later files are merged over earlier ones: a rule with a known `id` only changes the fields it
+//! gives (so `id` + `enabled = false` disables a rule); a new `id` must give `category`, `severity`
+//! and `phrases`. Context lists are replaced by name, allow-list phrases are appended.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::TermsError;
+
+/// The embedded default lexicon (also readable in the repository as `src/terms/default_rules.toml`).
+pub const DEFAULT_RULES_TOML: &str = include_str!("default_rules.toml");
+
+/// Default context window, in normalised characters, when neither the file nor the rule sets one.
+pub const DEFAULT_WINDOW: usize = 20;
+
+/// What kind of claim a rule detects. Serialised in snake_case (`state_name`, `false_promise`, ...).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// State names used to look official (中国, 国家, 全国, 中华, 中华人民共和国).
+    StateName,
+    /// Words reserved for state qualifications (职业资格, 职业技能等级, ...).
+    Qualification,
+    /// Hype and false promises (包过, N天拿证, 挂证, ...).
+    FalsePromise,
+    /// Claims that a ministry issues or backs the certificate (人社部颁发, 原人事部, ...).
+    MinistryClaim,
+    /// Mentions of the national emblem (国徽).
+    EmblemMention,
+    /// Anything else a user rule file defines.
+    Other,
+}
+
+/// How strong a rule's evidence is. Serialised in lowercase. See [`super::Verdict::from_matches`].
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Weak signal: two different low rules together make a `review`.
+    Low,
+    /// Enough on its own for `review`.
+    Medium,
+    /// Enough on its own for `block`.
+    High,
+}
+
+/// One rule as written in a rule file; fields left out keep their earlier value when merging.
+#[derive(Deserialize, Serialize, Clone, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// Unique identifier, e.g. `promise.guaranteed_pass`.
+    pub id: String,
+    /// What the rule detects.
+    pub category: Option<Category>,
+    /// How strong the evidence is.
+    pub severity: Option<Severity>,
+    /// Phrases; `{N}` stands for a number (any numeral form), `{H}` for one Chinese character.
+    pub phrases: Option<Vec<String>>,
+    /// Name of a context list: the rule only counts with one of its words nearby. `""` removes it.
+    pub context: Option<String>,
+    /// Context window in normalised characters (gap between the match and the context word).
+    pub window: Option<usize>,
+    /// Phrases that cancel a match when an occurrence of them overlaps it (e.g. 红包 for 包过).
+    pub unless: Option<Vec<String>>,
+    /// `false` disables the rule.
+    pub enabled: Option<bool>,
+    /// Free text for people reading the file.
+    pub description: Option<String>,
+}
+
+/// A named list of context words.
+#[derive(Deserialize, Serialize, Clone, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ContextSpec {
+    /// The words (normalised like everything else).
+    pub words: Vec<String>,
+}
+
+/// The allow-list section of a rule file.
+#[derive(Deserialize, Serialize, Clone, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AllowSpec {
+    /// Phrases never flagged: a match that lies inside an occurrence of one of them is dropped.
+    #[serde(default)]
+    pub phrases: Vec<String>,
+}
+
+/// The parsed form of one rule file.
+#[derive(Deserialize, Serialize, Clone, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    window: Option<usize>,
+    #[serde(default)]
+    context: BTreeMap<String, ContextSpec>,
+    #[serde(default)]
+    allow: AllowSpec,
+    #[serde(default, rename = "rule")]
+    rules: Vec<RuleSpec>,
+}
+
+/// A complete, merged set of rules, context lists and allow-list phrases.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RuleSet {
+    /// Default context window in normalised characters.
+    pub window: usize,
+    /// Rules in file order (later files append new ids at the end).
+    pub rules: Vec<RuleSpec>,
+    /// Context lists by name.
+    pub contexts: BTreeMap<String, ContextSpec>,
+    /// Allow-list phrases.
+    pub allow: Vec<String>,
+}
+
+impl RuleSet {
+    /// An empty rule set (no rules, no allow-list) with the default window.
+    pub fn empty() -> Self {
+        RuleSet {
+            window: DEFAULT_WINDOW,
+            ..Default::default()
+        }
+    }
+
+    /// The embedded default lexicon.
+    pub fn default_rules() -> Self {
+        let mut set = RuleSet::empty();
+        set.merge_toml(DEFAULT_RULES_TOML, "default rules")
+            .expect("the embedded default rules are valid");
+        set
+    }
+
+    /// Parses `toml` (named `origin` in errors) and merges it over this set.
+    pub fn merge_toml(&mut self, toml: &str, origin: &str) -> Result<(), TermsError> {
+        let file: RuleFile = toml::from_str(toml).map_err(|e| TermsError::RuleFile {
+            origin: origin.to_string(),
+            reason: e.to_string(),
+        })?;
+        self.merge_file(file, origin)
+    }
+
+    /// Reads the rule file at `path` and merges it over this set.
+    pub fn merge_path(&mut self, path: &Path) -> Result<(), TermsError> {
+        let toml = std::fs::read_to_string(path).map_err(|source| TermsError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        self.merge_toml(&toml, &path.display().to_string())
+    }
+
+    fn merge_file(&mut self, file: RuleFile, origin: &str) -> Result<(), TermsError> {
+        if let Some(window) = file.window {
+            self.window = window;
+        }
+        self.contexts.extend(file.context);
+        self.allow.extend(file.allow.phrases);
+        for spec in file.rules {
+            self.merge_rule(spec, origin)?;
+        }
+        Ok(())
+    }
+
+    fn merge_rule(&mut self, spec: RuleSpec, origin: &str) -> Result<(), TermsError> {
+        if let Some(existing) = self.rules.iter_mut().find(|r| r.id == spec.id) {
+            let RuleSpec {
+                id: _,
+                category,
+                severity,
+                phrases,
+                context,
+                window,
+                unless,
+                enabled,
+                description,
+            } = spec;
+            existing.category = category.or(existing.category);
+            existing.severity = severity.or(existing.severity);
+            existing.phrases = phrases.or(existing.phrases.take());
+            existing.context = context.or(existing.context.take());
+            existing.window = window.or(existing.window);
+            existing.unless = unless.or(existing.unless.take());
+            existing.enabled = enabled.or(existing.enabled);
+            existing.description = description.or(existing.description.take());
+            return Ok(());
+        }
+        let missing = [
+            ("category", spec.category.is_none()),
+            ("severity", spec.severity.is_none()),
+            ("phrases", spec.phrases.as_ref().is_none_or(Vec::is_empty)),
+        ];
+        if let Some((field, _)) = missing.iter().find(|(_, m)| *m) {
+            return Err(TermsError::InvalidRule {
+                id: spec.id,
+                reason: format!("new rule in {origin} must set `{field}`"),
+            });
+        }
+        if spec.id.is_empty() {
+            return Err(TermsError::InvalidRule {
+                id: spec.id,
+                reason: format!("empty id in {origin}"),
+            });
+        }
+        self.rules.push(spec);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_rules_parse_and_have_unique_ids() {
+        let set = RuleSet::default_rules();
+        assert!(set.rules.len() > 10);
+        let mut ids: Vec<_> = set.rules.iter().map(|r| r.id.as_str()).collect();
+        ids.sort();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(before, ids.len(), "duplicate rule ids");
+    }
+
+    #[test]
+    fn override_changes_only_given_fields() {
+        let mut set = RuleSet::default_rules();
+        set.merge_toml(
+            "[[rule]]\nid = \"promise.crash_course\"\nseverity = \"high\"\n",
+            "test",
+        )
+        .unwrap();
+        let rule = set
+            .rules
+            .iter()
+            .find(|r| r.id == "promise.crash_course")
+            .unwrap();
+        assert_eq!(rule.severity, Some(Severity::High));
+        assert!(rule.phrases.as_ref().unwrap().contains(&"速成".to_string()));
+    }
+
+    #[test]
+    fn new_rule_needs_phrases() {
+        let mut set = RuleSet::empty();
+        let err = set
+            .merge_toml(
+                "[[rule]]\nid = \"x\"\ncategory = \"other\"\nseverity = \"low\"\n",
+                "t",
+            )
+            .unwrap_err();
+        assert!(err.to_string().contains("phrases"), "{err}");
+    }
+
+    #[test]
+    fn unknown_field_is_an_error() {
+        let mut set = RuleSet::empty();
+        assert!(
+            set.merge_toml("[[rule]]\nid = \"x\"\nphrase = [\"a\"]\n", "t")
+                .is_err()
+        );
+    }
+}

@@ -1,0 +1,318 @@
+use super::*;
+
+fn matcher() -> &'static Matcher {
+    static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+    M.get_or_init(Matcher::with_default_rules)
+}
+
+/// (rule, original text) of every match.
+fn found(text: &str) -> Vec<(String, String)> {
+    matcher()
+        .find_all(text)
+        .into_iter()
+        .map(|m| (m.rule, m.text))
+        .collect()
+}
+
+fn rules(text: &str) -> Vec<String> {
+    found(text).into_iter().map(|(r, _)| r).collect()
+}
+
+fn has(text: &str, rule: &str) -> bool {
+    rules(text).iter().any(|r| r == rule)
+}
+
+#[test]
+fn plain_phrases_match() {
+    assert_eq!(rules("考试包过"), ["promise.guaranteed_pass"]);
+    assert!(has("本机构提供代考服务", "promise.exam_proxy"));
+    assert!(has("挂证每年两万", "promise.certificate_affiliation"));
+    assert!(has("不过包退", "promise.refund_if_fail"));
+    assert!(has("零基础包拿证", "promise.zero_basis_certificate"));
+    assert!(has("职业技能等级证书", "qual.skill_level"));
+    assert!(has("政府主推项目", "promise.government_backed"));
+    assert!(has("证书印有国徽", "emblem.on_certificate"));
+    assert!(rules("今天天气很好，我们去公园散步").is_empty());
+}
+
+#[test]
+fn full_width_and_case_are_folded() {
+    let m = matcher().find_all("ＡＢＣ证书３天拿证");
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].rule, "promise.days_to_certificate");
+    assert_eq!(m[0].text, "３天拿证");
+}
+
+#[test]
+fn traditional_characters_are_folded() {
+    assert_eq!(
+        found("包過"),
+        [("promise.guaranteed_pass".into(), "包過".into())]
+    );
+    assert!(has("職業資格證書", "qual.vocational_qualification"));
+    assert!(has("國家級證書", "state.national"));
+    assert!(has("掛證", "promise.certificate_affiliation"));
+}
+
+#[test]
+fn separators_emoji_and_zero_width_are_skipped() {
+    for text in [
+        "包-过",
+        "包💯过",
+        "包 过",
+        "包\u{200b}过",
+        "包\u{200d}过",
+        "包·过",
+        "包\n过",
+        "包★★过",
+    ] {
+        let m = matcher().find_all(text);
+        assert_eq!(m.len(), 1, "{text:?}");
+        assert_eq!(m[0].text, text, "the span covers the whole evasion");
+    }
+}
+
+#[test]
+fn numbers_in_any_form_make_days_to_certificate() {
+    for (text, span) in [
+        ("3天拿证", "3天拿证"),
+        ("仅需三天拿证", "三天拿证"),
+        ("十天拿证", "十天拿证"),
+        ("二十天拿证", "二十天拿证"),
+        ("３天拿证", "３天拿证"),
+        ("⑤天拿证", "⑤天拿证"),
+        ("❺天拿证", "❺天拿证"),
+        ("15天出证", "15天出证"),
+        ("叁天拿證", "叁天拿證"),
+        ("一个月拿证", "一个月拿证"),
+    ] {
+        assert_eq!(
+            found(text),
+            [("promise.days_to_certificate".to_string(), span.to_string())],
+            "{text}"
+        );
+    }
+    assert!(rules("几天拿证").is_empty(), "no number, no match");
+}
+
+#[test]
+fn state_names_need_certificate_context() {
+    assert!(rules("中国").is_empty());
+    assert!(rules("国家").is_empty());
+    assert!(rules("我爱中国，国家富强，全国人民团结一心").is_empty());
+    assert!(has("国家级证书", "state.national"));
+    assert!(has("中华人民共和国职业技能证书", "state.prc"));
+    assert!(has("中国电力协会培训", "state.china"));
+    // A certificate word just inside and just outside the 20-character window.
+    let near = format!("国家{}证书", "好".repeat(20));
+    let far = format!("国家{}证书", "好".repeat(21));
+    assert!(has(&near, "state.national"));
+    assert!(!has(&far, "state.national"));
+    // Separators do not count towards the window.
+    let spaced = format!("国家{}证书", "，".repeat(40));
+    assert!(has(&spaced, "state.national"));
+}
+
+#[test]
+fn red_envelope_is_not_a_pass_guarantee() {
+    assert!(rules("红包过节").is_empty());
+    assert!(rules("面包过期了").is_empty());
+    assert!(rules("取代考试").is_empty());
+    assert!(rules("加速成长").is_empty());
+    assert!(has("考试包过", "promise.guaranteed_pass"));
+    assert!(has("证书包过", "promise.guaranteed_pass"));
+}
+
+#[test]
+fn allow_list_suppresses_official_exams() {
+    assert!(rules("报名全国计算机等级考试").is_empty());
+    assert!(rules("请查阅国家职业资格目录").is_empty());
+    // Outside the allow-listed phrase the same words still count.
+    assert!(has("国家职业资格证书", "qual.vocational_qualification"));
+}
+
+#[test]
+fn ministry_claims() {
+    assert!(has("人社部颁发证书", "ministry.issuing_claim"));
+    assert!(has("原人事部证书", "ministry.former"));
+    assert!(has("原信产部证书", "ministry.former_pattern"));
+    assert!(has("工信部认证", "ministry.issuing_claim"));
+    assert!(has("工信部证书", "ministry.named"));
+    assert!(
+        rules("教育部发布通知").is_empty(),
+        "a ministry alone is news"
+    );
+    assert!(rules("全部颁发完毕").is_empty());
+    assert!(rules("原来全部的东西").is_empty());
+}
+
+#[test]
+fn offsets_are_characters_of_the_original() {
+    let text = "🎉🎉报名：國家級證書，包 - 過！";
+    let matches = matcher().find_all(text);
+    let chars: Vec<char> = text.chars().collect();
+    assert_eq!(matches.len(), 2);
+    for m in &matches {
+        let span: String = chars[m.start..m.end].iter().collect();
+        assert_eq!(span, m.text);
+    }
+    assert_eq!(matches[0].text, "國家");
+    assert_eq!((matches[0].start, matches[0].end), (5, 7));
+    assert_eq!(matches[1].text, "包 - 過");
+}
+
+#[test]
+fn overlaps_prefer_higher_severity_then_longest() {
+    let m = matcher().find_all("人力资源和社会保障部颁发");
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].rule, "ministry.issuing_claim");
+    let m = matcher().find_all("中华人民共和国证书");
+    assert_eq!(m[0].rule, "state.prc");
+    assert_eq!(m[0].text, "中华人民共和国");
+}
+
+#[test]
+fn verdict_rule() {
+    let mk = |rule: &str, severity| Match {
+        rule: rule.into(),
+        category: Category::Other,
+        severity,
+        text: String::new(),
+        start: 0,
+        end: 0,
+    };
+    assert_eq!(Verdict::from_matches(&[]), Verdict::Pass);
+    assert_eq!(
+        Verdict::from_matches(&[mk("a", Severity::Low)]),
+        Verdict::Pass
+    );
+    assert_eq!(
+        Verdict::from_matches(&[mk("a", Severity::Low), mk("a", Severity::Low)]),
+        Verdict::Pass
+    );
+    assert_eq!(
+        Verdict::from_matches(&[mk("a", Severity::Low), mk("b", Severity::Low)]),
+        Verdict::Review
+    );
+    assert_eq!(
+        Verdict::from_matches(&[mk("a", Severity::Medium)]),
+        Verdict::Review
+    );
+    assert_eq!(
+        Verdict::from_matches(&[mk("a", Severity::Medium), mk("b", Severity::High)]),
+        Verdict::Block
+    );
+}
+
+#[test]
+fn rule_files_add_override_and_disable() {
+    let user = r#"
+        [[rule]]
+        id = "promise.guaranteed_pass"
+        enabled = false
+
+        [[rule]]
+        id = "state.national"
+        context = ""
+
+        [[rule]]
+        id = "user.fast_track"
+        category = "other"
+        severity = "low"
+        phrases = ["绿色通道"]
+    "#;
+    let m = Matcher::builder()
+        .add_rules_toml(user, "user")
+        .unwrap()
+        .build()
+        .unwrap();
+    let rules: Vec<String> = m
+        .find_all("包过 国家 绿色通道")
+        .into_iter()
+        .map(|m| m.rule)
+        .collect();
+    assert_eq!(rules, ["state.national", "user.fast_track"]);
+}
+
+#[test]
+fn bad_rules_are_reported() {
+    let unknown_context = "[[rule]]\nid = \"x\"\ncategory = \"other\"\nseverity = \"low\"\nphrases = [\"a\"]\ncontext = \"nope\"\n";
+    let err = Matcher::builder()
+        .add_rules_toml(unknown_context, "t")
+        .unwrap()
+        .build()
+        .unwrap_err();
+    assert!(err.to_string().contains("nope"), "{err}");
+    assert!(
+        Matcher::builder()
+            .add_rules_file("/nonexistent/rules.toml")
+            .is_err()
+    );
+    assert!(Matcher::builder().add_rules_toml("[[rule]", "t").is_err());
+}
+
+#[test]
+fn chunked_scan_finds_matches_across_boundaries() {
+    let small = Matcher::builder()
+        .chunk_options(ChunkOptions {
+            chunk_bytes: 64,
+            overlap_chars: 32,
+        })
+        .build()
+        .unwrap();
+    let filler = "天气很好我们去公园散步吧";
+    let mut text = String::new();
+    let mut expected = Vec::new();
+    for i in 0..40 {
+        text.push_str(&filler[..(i % 12) * 3]);
+        let start = text.chars().count();
+        text.push_str("包 - 过");
+        expected.push((start, start + 5));
+        text.push_str(filler);
+    }
+    // Every phrase is found exactly once, whatever chunk it straddles.
+    let got: Vec<(usize, usize)> = small
+        .find_all(&text)
+        .iter()
+        .map(|m| (m.start, m.end))
+        .collect();
+    assert_eq!(got, expected);
+    // Pushing in odd pieces gives the same answer as the whole text.
+    let whole = matcher().find_all(&text);
+    let mut scan = small.chunked_scan();
+    let mut rest = text.as_str();
+    while !rest.is_empty() {
+        let mut cut = 7.min(rest.len());
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        scan.push(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    assert_eq!(scan.finish(), whole);
+}
+
+#[test]
+fn chunked_scan_keeps_context_across_boundaries() {
+    let small = Matcher::builder()
+        .chunk_options(ChunkOptions {
+            chunk_bytes: 48,
+            overlap_chars: 64,
+        })
+        .build()
+        .unwrap();
+    let text = format!(
+        "{}国家{}级证书{}",
+        "好".repeat(30),
+        "好".repeat(10),
+        "好".repeat(30)
+    );
+    assert_eq!(small.find_all(&text), matcher().find_all(&text));
+    assert_eq!(small.find_all(&text).len(), 1);
+}
+
+#[test]
+fn matcher_is_send_and_sync() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Matcher>();
+}
