@@ -177,6 +177,21 @@ fn image_without_text_gives_no_lines() {
 }
 
 #[test]
+fn extreme_image_shapes_do_not_fail() {
+    let mut engine = engine();
+    for (w, h) in [(1, 1), (1, 3000), (3000, 1), (5, 40), (2500, 1200)] {
+        let image =
+            image::DynamicImage::ImageRgb8(image::RgbImage::from_pixel(w, h, image::Rgb([200; 3])));
+        let lines = engine.recognize(&image).unwrap();
+        for line in lines {
+            for [x, y] in line.bbox {
+                assert!((0.0..=w as f32).contains(&x) && (0.0..=h as f32).contains(&y));
+            }
+        }
+    }
+}
+
+#[test]
 fn truncated_jpeg_is_an_error_not_a_panic() {
     let bytes = std::fs::read(sample("rapidocr/text_rec.jpg")).unwrap();
     match decode_image(&bytes[..bytes.len() / 3]) {

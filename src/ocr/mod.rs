@@ -56,6 +56,10 @@ pub struct OcrParams {
     /// The detector sees the image with its shorter side brought up to at least this many
     /// pixels, both sides then rounded to multiples of 32 (default 736, `limit_type: min`).
     pub det_limit_side: u32,
+    /// Cap on the detector input's longer side (default 4096; not in RapidOCR). Bringing the
+    /// short side of a 1 × 3000 sliver up to 736 would ask for a 45,000-pixel-long input and
+    /// a minute of work; only images more than 5.5 times longer than wide reach the cap.
+    pub det_max_side: u32,
     /// Probability above which a detector pixel counts as text (default 0.3).
     pub det_threshold: f32,
     /// Mean probability a detected box needs to be kept (default 0.5).
@@ -84,6 +88,9 @@ pub struct OcrParams {
     pub text_score: f32,
     /// ONNX Runtime intra-op threads per model; 0 lets ONNX Runtime choose (one per core).
     pub intra_threads: usize,
+    /// Use ONNX Runtime's CPU memory arena (default false, as RapidOCR). The arena keeps the
+    /// largest buffers ever needed, so one big image would pin its memory for the engine's life.
+    pub cpu_arena: bool,
 }
 
 impl Default for OcrParams {
@@ -94,6 +101,7 @@ impl Default for OcrParams {
             letterbox_min_height: 30,
             letterbox_width_ratio: 8.0,
             det_limit_side: 736,
+            det_max_side: 4096,
             det_threshold: 0.3,
             det_box_threshold: 0.5,
             det_max_candidates: 1000,
@@ -108,6 +116,7 @@ impl Default for OcrParams {
             rec_batch: 6,
             text_score: 0.5,
             intra_threads: 0,
+            cpu_arena: false,
         }
     }
 }
@@ -167,6 +176,10 @@ impl OcrEngine {
             let builder = Session::builder(&env)
                 .map_err(|e| anyhow!("{e}"))?
                 .with_optimization_level(GraphOptimizationLevel::All)
+                .map_err(|e| anyhow!("{e}"))?
+                .with_execution_providers([ort::ep::CPU::default()
+                    .with_arena_allocator(params.cpu_arena)
+                    .build()])
                 .map_err(|e| anyhow!("{e}"))?;
             let mut builder = if params.intra_threads > 0 {
                 builder
@@ -219,7 +232,9 @@ impl OcrEngine {
 
     fn detect_untimed(&mut self, image: &RgbImage) -> Result<Vec<Quad>> {
         let (w, h) = image.dimensions();
-        let Some((rw, rh)) = det_input_size(w, h, self.params.det_limit_side) else {
+        let Some((rw, rh)) =
+            det_input_size(w, h, self.params.det_limit_side, self.params.det_max_side)
+        else {
             return Ok(Vec::new());
         };
         let resized = imageops::resize_linear(image, rw, rh);
@@ -240,8 +255,11 @@ impl OcrEngine {
             [_, _, mh, mw] => (mh as usize, mw as usize),
             _ => bail!("unexpected detector output shape {out_shape:?}"),
         };
+        let values = values
+            .get(..mh * mw)
+            .context("the detector's output is smaller than its shape says")?;
         let map = ProbabilityMap {
-            values: &values[..mh * mw],
+            values,
             width: mw,
             height: mh,
         };
@@ -360,6 +378,9 @@ impl OcrEngine {
                 );
             }
             let per_line = probs.len() / batch.len();
+            if per_line == 0 {
+                bail!("the recogniser returned no output");
+            }
             for (&i, line) in batch.iter().zip(probs.chunks_exact(per_line)) {
                 results[i] = self.alphabet.decode(line);
             }
@@ -410,15 +431,20 @@ impl OcrEngine {
 }
 
 /// Detector input size for an image of `w × h` (RapidOCR `limit_type: min`): scaled up so the
-/// shorter side is at least `limit`, then each side rounded to a multiple of 32 (Python's
-/// round, half to even). `None` when a side would round to zero.
-pub fn det_input_size(w: u32, h: u32, limit: u32) -> Option<(u32, u32)> {
+/// shorter side is at least `limit`, but the longer side no more than `max_side`, then each side
+/// rounded to a multiple of 32 (Python's round, half to even). `None` when a side would round
+/// to zero.
+pub fn det_input_size(w: u32, h: u32, limit: u32, max_side: u32) -> Option<(u32, u32)> {
     let short = w.min(h);
-    let ratio = if short < limit {
+    let mut ratio = if short < limit {
         f64::from(limit) / f64::from(short)
     } else {
         1.0
     };
+    let long = f64::from(w.max(h));
+    if long * ratio > f64::from(max_side) {
+        ratio = f64::from(max_side) / long;
+    }
     let rw = round_to_32((f64::from(w) * ratio) as u32);
     let rh = round_to_32((f64::from(h) * ratio) as u32);
     (rw > 0 && rh > 0).then_some((rw, rh))
@@ -535,11 +561,17 @@ mod tests {
 
     #[test]
     fn det_input_grows_the_short_side_to_the_limit() {
-        assert_eq!(det_input_size(400, 300, 736), Some((992, 736)));
-        assert_eq!(det_input_size(1000, 800, 736), Some((992, 800)));
+        assert_eq!(det_input_size(400, 300, 736, 4096), Some((992, 736)));
+        assert_eq!(det_input_size(1000, 800, 736, 4096), Some((992, 800)));
         // 48 / 32 = 1.5 rounds half to even: 2 → 64; 16 / 32 = 0.5 → 0 → nothing to detect.
-        assert_eq!(det_input_size(48, 800, 10), Some((64, 800)));
-        assert_eq!(det_input_size(16, 800, 10), None);
+        assert_eq!(det_input_size(48, 800, 10, 4096), Some((64, 800)));
+        assert_eq!(det_input_size(16, 800, 10, 4096), None);
+    }
+
+    #[test]
+    fn det_input_long_side_is_capped() {
+        assert_eq!(det_input_size(32, 1984, 736, 4096), Some((64, 4096)));
+        assert_eq!(det_input_size(3000, 1000, 736, 4096), Some((3008, 992)));
     }
 
     #[test]
