@@ -3,6 +3,7 @@
 //! The crate is split by domain, each piece usable on its own:
 //! - [`terms`]: the shared normalisation and term-matching engine (plain text, HTML, OCR output);
 //! - [`runtime`]: obtaining ONNX Runtime and the models, and the one ONNX Runtime environment;
+//! - [`input`]: reading images (format by content, EXIF orientation, size limits);
 //! - [`ocr`]: PaddleOCR PP-OCRv4 detection, orientation and recognition under ONNX Runtime;
 //! - [`vision`]: the visual classifier (national emblem, certificate layout, official seal);
 //! - [`scan`]: the batch pipeline that runs the stages and fuses them into a verdict;

@@ -154,7 +154,7 @@ fn build_analyzers(
         .map(|_| {
             let ocr: Option<Box<dyn TextStage>> = if ocr_on {
                 let params = crate::ocr::OcrParams {
-                    threads: threads_per_worker,
+                    intra_threads: threads_per_worker,
                     ..Default::default()
                 };
                 Some(Box::new(crate::ocr::OcrEngine::new(&args.runtime, params)?))

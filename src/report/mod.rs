@@ -66,7 +66,7 @@ pub const CSV_HEADER: [&str; 10] = [
 ];
 
 impl<W: Write> CsvSink<W> {
-    /// Writes to `out`; the header is written with the first call to `write_header` (or `new_with_header`).
+    /// Writes to `out`, starting with the header row when `header` is true (false when appending).
     pub fn new(out: W, header: bool) -> anyhow::Result<Self> {
         let mut out = csv::Writer::from_writer(out);
         if header {
