@@ -305,7 +305,7 @@ impl ScanSummary {
 }
 
 /// Runs `analyzers.len()` workers over `inputs` and hands every result to `on_result` on the
-/// calling thread, in completion order. An error from `on_result` (say, the output file cannot be
+/// calling thread, in input order. An error from `on_result` (say, the output file cannot be
 /// written) stops the run and is returned; errors about single inputs are results, not errors.
 pub fn run<I, F>(
     inputs: I,
@@ -354,9 +354,17 @@ where
             });
             // Dropping work_rx and done_tx here ends the feeder and the writer loop below.
         });
+        // Results are handed on in input order, so two runs over the same folder print the same
+        // lines in the same order; a slow image holds back only the few results behind it.
+        let mut pending = std::collections::BTreeMap::new();
+        let mut next_seq = 0u64;
         for scanned in done_rx {
-            summary.add(&scanned.result);
-            on_result(&scanned)?;
+            pending.insert(scanned.seq, scanned);
+            while let Some(scanned) = pending.remove(&next_seq) {
+                summary.add(&scanned.result);
+                on_result(&scanned)?;
+                next_seq += 1;
+            }
         }
         Ok(())
     })?;

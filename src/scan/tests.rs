@@ -76,7 +76,14 @@ fn scan_dir(dir: &Path, jobs: usize) -> Vec<ImageResult> {
     })
     .unwrap();
     assert_eq!(summary.total() as usize, results.len());
-    results.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut sorted = results.clone();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    let order = |r: &[ImageResult]| r.iter().map(|r| r.path.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        order(&results),
+        order(&sorted),
+        "results come in input (file-name) order"
+    );
     results
 }
 
