@@ -60,7 +60,7 @@ fn corpus() -> String {
         let i = cumulative.partition_point(|&c| c <= draw);
         text.push_str(words[i]);
         n += 1;
-        if rng.next() % 2000 == 0 {
+        if rng.next().is_multiple_of(2000) {
             text.push_str(ADS[(rng.next() % ADS.len() as u64) as usize]);
         }
         match n % 97 {

@@ -15,11 +15,16 @@ fn shanzhai(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run shanzhai");
-    {
-        let mut pipe = child.stdin.take().unwrap();
-        pipe.write_all(stdin.unwrap_or_default()).unwrap();
-    }
-    child.wait_with_output().unwrap()
+    // Feed standard input from a thread so a large input cannot dead-lock against a full stdout pipe;
+    // the child may also exit before reading (bad rules), so a broken pipe is not an error here.
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.unwrap_or_default().to_vec();
+    let feeder = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let output = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    output
 }
 
 fn jsonl(output: &Output) -> Vec<Value> {
