@@ -244,3 +244,29 @@ fn large_input_is_streamed_and_boundary_matches_kept() {
     let r = &jsonl(&out)[0];
     assert_eq!(r["matches"].as_array().unwrap().len(), planted);
 }
+
+#[test]
+fn lines_mode_streams_very_long_lines() {
+    // A 5 MiB line spans several read blocks and matcher windows; the next line is separate.
+    let filler = "今天天气很好我们一起去公园散步然后回家吃饭";
+    let mut text = String::new();
+    let mut planted = 0;
+    while text.len() < 5 << 20 {
+        for _ in 0..501 {
+            text.push_str(filler);
+        }
+        text.push_str("挂 证");
+        planted += 1;
+    }
+    text.push_str("\r\n包过\r\n");
+    let out = shanzhai(&["--format", "jsonl", "--lines"], Some(text.as_bytes()));
+    let records = jsonl(&out);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["matches"].as_array().unwrap().len(), planted);
+    assert_eq!(records[1]["line"], 2);
+    assert_eq!(records[1]["matches"][0]["text"], "包过");
+    assert_eq!(
+        records[1]["matches"][0]["end"], 2,
+        "the \r of the line ending is not part of the line"
+    );
+}
