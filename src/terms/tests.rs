@@ -158,6 +158,8 @@ fn ministry_claims() {
         "a ministry alone is news"
     );
     assert!(rules("全部颁发完毕").is_empty());
+    assert!(rules("本刊由教育部主管，中国教育学会主办").is_empty());
+    assert!(rules("北京大学是教育部直属全国重点大学").is_empty());
     assert!(rules("原来全部的东西").is_empty());
 }
 
