@@ -60,7 +60,7 @@ fn corpus() -> String {
         let i = cumulative.partition_point(|&c| c <= draw);
         text.push_str(words[i]);
         n += 1;
-        if rng.next() % 2000 == 0 {
+        if rng.next().is_multiple_of(2000) {
             text.push_str(ADS[(rng.next() % ADS.len() as u64) as usize]);
         }
         match n % 97 {
@@ -88,6 +88,10 @@ fn throughput(c: &mut Criterion) {
     let matcher = Matcher::with_default_rules();
     let phrases = raw_phrases();
     let raw = AhoCorasick::new(&phrases).expect("raw automaton");
+    let raw_no_prefilter = AhoCorasick::builder()
+        .prefilter(false)
+        .build(&phrases)
+        .expect("raw automaton without prefilter");
     let raw_dfa = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
@@ -109,6 +113,9 @@ fn throughput(c: &mut Criterion) {
     });
     group.bench_function("aho_corasick_raw", |b| {
         b.iter(|| raw.find_iter(black_box(&text)).count())
+    });
+    group.bench_function("aho_corasick_raw_no_prefilter", |b| {
+        b.iter(|| raw_no_prefilter.find_iter(black_box(&text)).count())
     });
     group.bench_function("aho_corasick_raw_dfa_overlapping", |b| {
         b.iter(|| raw_dfa.find_overlapping_iter(black_box(&text)).count())

@@ -34,9 +34,10 @@ const SEPARATORS: &[&str] = &[
     "\n", "*", "~",
 ];
 const NUMBERS: &[&str] = &[
-    "3", "３", "三", "十", "二十", "十五", "③", "❸", "⑩", "叁", "2 0", "两",
+    "3", "３", "三", "十", "二十", "十五", "③", "❸", "⑩", "叁", "两", "二 十",
 ];
-const HAN: &[&str] = &["人", "社", "工", "信", "教", "育", "住", "建", "劳", "动"];
+// Not the characters of real ministry names: those are matched by a stronger rule.
+const HAN: &[&str] = &["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛"];
 
 /// One way to write a lexicon character: as is, full-width, or traditional.
 #[derive(Debug, Clone, Copy)]

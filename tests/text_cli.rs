@@ -15,11 +15,16 @@ fn shanzhai(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run shanzhai");
-    {
-        let mut pipe = child.stdin.take().unwrap();
-        pipe.write_all(stdin.unwrap_or_default()).unwrap();
-    }
-    child.wait_with_output().unwrap()
+    // Feed standard input from a thread so a large input cannot dead-lock against a full stdout pipe;
+    // the child may also exit before reading (bad rules), so a broken pipe is not an error here.
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.unwrap_or_default().to_vec();
+    let feeder = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let output = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    output
 }
 
 fn jsonl(output: &Output) -> Vec<Value> {
@@ -238,4 +243,30 @@ fn large_input_is_streamed_and_boundary_matches_kept() {
     let out = shanzhai(&["--format", "jsonl"], Some(text.as_bytes()));
     let r = &jsonl(&out)[0];
     assert_eq!(r["matches"].as_array().unwrap().len(), planted);
+}
+
+#[test]
+fn lines_mode_streams_very_long_lines() {
+    // A 5 MiB line spans several read blocks and matcher windows; the next line is separate.
+    let filler = "今天天气很好我们一起去公园散步然后回家吃饭";
+    let mut text = String::new();
+    let mut planted = 0;
+    while text.len() < 5 << 20 {
+        for _ in 0..501 {
+            text.push_str(filler);
+        }
+        text.push_str("挂 证");
+        planted += 1;
+    }
+    text.push_str("\r\n包过\r\n");
+    let out = shanzhai(&["--format", "jsonl", "--lines"], Some(text.as_bytes()));
+    let records = jsonl(&out);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["matches"].as_array().unwrap().len(), planted);
+    assert_eq!(records[1]["line"], 2);
+    assert_eq!(records[1]["matches"][0]["text"], "包过");
+    assert_eq!(
+        records[1]["matches"][0]["end"], 2,
+        "the \r of the line ending is not part of the line"
+    );
 }

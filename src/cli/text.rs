@@ -104,26 +104,14 @@ pub fn run(args: TextArgs) -> anyhow::Result<Outcome> {
     };
     let stdout = io::stdout();
     let mut sink = Sink::new(args.format, BufWriter::new(stdout.lock()));
-    let mut flagged = false;
-    let mut failed = 0;
     for path in &inputs {
-        let records = match open(path) {
-            Ok(reader) if args.lines => scan_lines(&matcher, reader, path),
-            Ok(reader) => vec![scan_whole(&matcher, reader, path, args.input_type)],
-            Err(err) => vec![Record::failed(path, err)],
-        };
-        for record in records {
-            for warning in &record.warnings {
-                eprintln!("shanzhai: warning: {path}: {warning}");
-            }
-            if let Some(err) = &record.error {
-                eprintln!("shanzhai: error: {path}: {err}");
-                failed += 1;
-            }
-            flagged |= record.verdict.is_some_and(Verdict::is_flagged);
-            sink.write(record)?;
+        match open(path) {
+            Ok(reader) if args.lines => scan_lines(&matcher, reader, path, &mut sink)?,
+            Ok(reader) => sink.write(scan_whole(&matcher, reader, path, args.input_type))?,
+            Err(err) => sink.write(Record::failed(path, err))?,
         }
     }
+    let (flagged, failed) = (sink.flagged, sink.failed);
     sink.finish()?;
     if failed > 0 {
         anyhow::bail!("{failed} input(s) could not be scanned");
@@ -228,52 +216,111 @@ fn read_block(reader: &mut dyn Read, block: &mut [u8]) -> io::Result<usize> {
     Ok(filled)
 }
 
-/// Judges each line of an input on its own.
-fn scan_lines(matcher: &Matcher, reader: Box<dyn Read>, path: &str) -> Vec<Record> {
+/// Judges each line of an input on its own, writing one record per line as it goes. A line of any
+/// length is matched in chunks, so memory stays bounded here too.
+fn scan_lines<W: Write>(
+    matcher: &Matcher,
+    reader: Box<dyn Read>,
+    path: &str,
+    sink: &mut Sink<W>,
+) -> anyhow::Result<()> {
     let mut reader = BufReader::with_capacity(BLOCK, reader);
     match reader.fill_buf() {
         Ok(head) if head[..head.len().min(SNIFF)].contains(&0) => {
-            return vec![Record::failed(
+            return sink.write(Record::failed(
                 path,
                 "binary data (NUL bytes); not scanned".into(),
-            )];
+            ));
         }
         Ok(_) => {}
-        Err(err) => return vec![Record::failed(path, format!("read error: {err}"))],
+        Err(err) => return sink.write(Record::failed(path, format!("read error: {err}"))),
     }
-    let mut records = Vec::new();
-    let mut line = Vec::new();
+    let mut line = LineScan::new(matcher);
     let mut number = 0u64;
     loop {
-        line.clear();
-        match reader.read_until(b'\n', &mut line) {
-            Ok(0) => break,
-            Ok(_) => {}
+        let block = match reader.fill_buf() {
+            Ok(block) => block,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
             Err(err) => {
-                records.push(Record::failed(
-                    path,
-                    format!("read error after line {number}: {err}"),
-                ));
-                break;
+                let error = format!("read error after line {number}: {err}");
+                return sink.write(Record::failed(path, error));
             }
+        };
+        if block.is_empty() {
+            if line.started {
+                number += 1;
+                sink.write(line.finish(path, number))?;
+            }
+            return Ok(());
         }
-        number += 1;
-        while line.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
-            line.pop();
+        let (piece, ends_line) = match block.iter().position(|&b| b == b'\n') {
+            Some(i) => (&block[..i], true),
+            None => (block, false),
+        };
+        line.push(piece);
+        let used = piece.len() + usize::from(ends_line);
+        if ends_line {
+            number += 1;
+            sink.write(line.finish(path, number))?;
         }
-        let text = String::from_utf8_lossy(&line);
+        reader.consume(used);
+    }
+}
+
+/// One line being matched: decoded and fed to a chunked scan piece by piece.
+struct LineScan<'m> {
+    matcher: &'m Matcher,
+    scan: crate::terms::ChunkedScan<'m>,
+    decoder: Utf8Decoder,
+    decoded: String,
+    /// Whether anything (even an empty piece before a newline) belongs to the current line.
+    started: bool,
+    /// A `\r` held back in case it is the end of a `\r\n` line ending.
+    pending_cr: bool,
+}
+
+impl<'m> LineScan<'m> {
+    fn new(matcher: &'m Matcher) -> Self {
+        LineScan {
+            matcher,
+            scan: matcher.chunked_scan(),
+            decoder: Utf8Decoder::default(),
+            decoded: String::new(),
+            started: false,
+            pending_cr: false,
+        }
+    }
+
+    fn push(&mut self, mut bytes: &[u8]) {
+        self.started = true;
+        if bytes.is_empty() {
+            return;
+        }
+        self.decoded.clear();
+        if std::mem::take(&mut self.pending_cr) {
+            self.decoded.push('\r');
+        }
+        if let Some(rest) = bytes.strip_suffix(b"\r") {
+            self.pending_cr = true;
+            bytes = rest;
+        }
+        self.decoder.decode(bytes, false, &mut self.decoded);
+        self.scan.push(&self.decoded);
+    }
+
+    fn finish(&mut self, path: &str, number: u64) -> Record {
+        self.decoded.clear();
+        self.decoder.decode(&[], true, &mut self.decoded);
+        self.scan.push(&self.decoded);
+        let scan = std::mem::replace(&mut self.scan, self.matcher.chunked_scan());
         let mut warnings = Vec::new();
-        if matches!(text, std::borrow::Cow::Owned(_)) {
+        if std::mem::take(&mut self.decoder).replaced {
             warnings.push(format!("line {number}: invalid UTF-8 replaced with U+FFFD"));
         }
-        records.push(Record::judged(
-            path,
-            Some(number),
-            matcher.find_all(&text),
-            warnings,
-        ));
+        self.started = false;
+        self.pending_cr = false;
+        Record::judged(path, Some(number), scan.finish(), warnings)
     }
-    records
 }
 
 /// Lossy UTF-8 decoding of a byte stream that may split characters across blocks.
@@ -321,11 +368,14 @@ impl Utf8Decoder {
     }
 }
 
-/// Writes records in the chosen format.
+/// Writes records in the chosen format as they come (`json` streams one array), reports warnings and
+/// errors on stderr and keeps the tally for the exit status.
 struct Sink<W: Write> {
     format: Format,
     out: W,
-    collected: Vec<Record>,
+    written: usize,
+    flagged: bool,
+    failed: usize,
 }
 
 impl<W: Write> Sink<W> {
@@ -333,26 +383,41 @@ impl<W: Write> Sink<W> {
         Sink {
             format,
             out,
-            collected: Vec::new(),
+            written: 0,
+            flagged: false,
+            failed: 0,
         }
     }
 
     fn write(&mut self, record: Record) -> anyhow::Result<()> {
+        for warning in &record.warnings {
+            eprintln!("shanzhai: warning: {}: {warning}", record.path);
+        }
+        if let Some(err) = &record.error {
+            eprintln!("shanzhai: error: {}: {err}", record.path);
+            self.failed += 1;
+        }
+        self.flagged |= record.verdict.is_some_and(Verdict::is_flagged);
         match self.format {
             Format::Jsonl => {
                 serde_json::to_writer(&mut self.out, &record)?;
                 writeln!(self.out)?;
             }
-            Format::Json => self.collected.push(record),
+            Format::Json => {
+                self.out
+                    .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+                serde_json::to_writer(&mut self.out, &record)?;
+            }
             Format::Human => write_human(&mut self.out, &record)?,
         }
+        self.written += 1;
         Ok(())
     }
 
     fn finish(mut self) -> anyhow::Result<()> {
         if self.format == Format::Json {
-            serde_json::to_writer_pretty(&mut self.out, &self.collected)?;
-            writeln!(self.out)?;
+            let close: &[u8] = if self.written == 0 { b"[]\n" } else { b"\n]\n" };
+            self.out.write_all(close)?;
         }
         self.out.flush()?;
         Ok(())

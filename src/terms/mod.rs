@@ -235,6 +235,9 @@ impl Matcher {
     }
 
     /// The matcher for the embedded default lexicon.
+    ///
+    /// Building compiles the automaton (and, once per process, the normalisation table): a few tens of
+    /// milliseconds. Build one matcher and share it (`&Matcher` or `Arc<Matcher>`) across threads.
     pub fn with_default_rules() -> Self {
         Self::builder()
             .build()

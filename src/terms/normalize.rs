@@ -14,7 +14,9 @@
 //!    `二〇二二` → `2022`;
 //! 5. everything that is not a letter or a digit (`char::is_alphanumeric` after the steps above) is
 //!    dropped: spaces, line breaks, punctuation, symbols, emoji, variation selectors and zero-width
-//!    characters. Dropped characters do not end a numeral run, so `二 十` is `20`.
+//!    characters. Dropped characters do not end a numeral run, so `二 十` is `20`; but two numbers with
+//!    dropped characters between them are kept apart by a single space (which appears nowhere else in
+//!    normalised text), so `假一，⑤天` reads `假1 5天`, not `假15天`.
 //!
 //! The per-character work is a lookup in a table computed once for the whole Basic Multilingual Plane;
 //! characters outside it (emoji, rare ideographs, mathematical letters) take a slower path through the
@@ -41,6 +43,8 @@ pub struct Normalized {
     checkpoints: Vec<(u32, u32)>,
     /// After a many-to-one or one-to-many output the next output needs a checkpoint whatever its distance.
     force_checkpoint: bool,
+    /// Characters were dropped since the last output (used to keep numbers apart).
+    gap: bool,
     /// Numeral runs that became digits: (original start byte, original end byte), sorted.
     numeral_runs: Vec<(u32, u32)>,
     /// Scratch space for the numeral run being collected.
@@ -84,6 +88,7 @@ impl Normalized {
         self.text.clear();
         self.checkpoints.clear();
         self.force_checkpoint = false;
+        self.gap = false;
         self.numeral_runs.clear();
         self.run.clear();
     }
@@ -108,15 +113,41 @@ impl Normalized {
     /// Appends original text that normalisation leaves unchanged.
     #[inline]
     fn push_unchanged(&mut self, original: &str, origin: u32) {
-        if !original.is_empty() {
+        if let Some(&first) = original.as_bytes().first() {
+            self.keep_numbers_apart(first);
             self.mark(origin, false);
             self.text.push_str(original);
         }
     }
 
     fn push_char(&mut self, c: char, origin: u32, force: bool) {
+        if c.is_ascii() {
+            self.keep_numbers_apart(c as u8);
+        }
         self.mark(origin, force);
         self.text.push(c);
+    }
+
+    /// Two numbers with dropped characters between them (`假一，⑤天`) must not read as one (`15天`):
+    /// a space, which never occurs otherwise in normalised text nor in any rule, keeps them apart.
+    #[inline]
+    fn keep_numbers_apart(&mut self, next: u8) {
+        if self.gap
+            && next.is_ascii_digit()
+            && self.text.as_bytes().last().is_some_and(u8::is_ascii_digit)
+        {
+            self.text.push(' ');
+        }
+        self.gap = false;
+    }
+
+    /// Notes a dropped character: inside a numeral run it may still be followed by more of the run.
+    fn note_dropped(&mut self) {
+        if self.run.values.is_empty() {
+            self.gap = true;
+        } else {
+            self.run.gap = true;
+        }
     }
 
     fn push_numeral(&mut self, value: u16, start: u32, end: u32) {
@@ -125,6 +156,7 @@ impl Normalized {
         }
         self.run.values.push(value);
         self.run.end = end;
+        self.run.gap = false;
     }
 
     fn flush_numeral_run(&mut self) {
@@ -138,6 +170,7 @@ impl Normalized {
         for digit in digits.chars() {
             self.push_char(digit, start, true);
         }
+        self.gap = self.run.gap;
         self.run.clear();
     }
 }
@@ -149,11 +182,14 @@ struct NumeralRun {
     values: Vec<u16>,
     start: u32,
     end: u32,
+    /// Characters were dropped after the last numeral of the run.
+    gap: bool,
 }
 
 impl NumeralRun {
     fn clear(&mut self) {
         self.values.clear();
+        self.gap = false;
     }
 
     /// Writes the run as decimal digits into `buf`. Runs without units are read digit by digit
@@ -228,6 +264,9 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
         } else {
             let mut entries = [Entry::SKIP; 8];
             let n = classify(c, &tables.t2s, &mut entries);
+            if n == 0 {
+                out.note_dropped();
+            }
             for &entry in &entries[..n] {
                 apply(out, entry, pos, c, tables);
             }
@@ -256,7 +295,7 @@ fn apply(out: &mut Normalized, entry: Entry, pos: u32, original: char, tables: &
             out.flush_numeral_run();
             out.push_char(entry.payload_char(), pos, false);
         }
-        Entry::TAG_SKIP => {}
+        Entry::TAG_SKIP => out.note_dropped(),
         Entry::TAG_NUMERAL => out.push_numeral(
             entry.payload() as u16,
             pos,
@@ -524,6 +563,10 @@ mod tests {
         assert_eq!(n("７天"), "7天");
         assert_eq!(n("叁拾天"), "30天");
         assert_eq!(n("二 十天"), "20天");
+        assert_eq!(n("假一，⑤天"), "假1 5天");
+        assert_eq!(n("3，5天"), "3 5天");
+        assert_eq!(n("35天"), "35天");
+        assert_eq!(n("⑩⑤"), "105");
     }
 
     #[test]

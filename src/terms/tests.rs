@@ -93,6 +93,21 @@ fn numbers_in_any_form_make_days_to_certificate() {
         );
     }
     assert!(rules("几天拿证").is_empty(), "no number, no match");
+    // Another number before a separator is not part of this one.
+    assert_eq!(
+        found("假一，⑤天拿證"),
+        [(
+            "promise.days_to_certificate".to_string(),
+            "⑤天拿證".to_string()
+        )]
+    );
+    assert_eq!(
+        found("2 0天拿证"),
+        [(
+            "promise.days_to_certificate".to_string(),
+            "0天拿证".to_string()
+        )]
+    );
 }
 
 #[test]
@@ -143,6 +158,8 @@ fn ministry_claims() {
         "a ministry alone is news"
     );
     assert!(rules("全部颁发完毕").is_empty());
+    assert!(rules("本刊由教育部主管，中国教育学会主办").is_empty());
+    assert!(rules("北京大学是教育部直属全国重点大学").is_empty());
     assert!(rules("原来全部的东西").is_empty());
 }
 
