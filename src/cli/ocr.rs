@@ -92,12 +92,8 @@ pub fn run(args: OcrArgs) -> Result<Outcome> {
                 let sender = sender.clone();
                 let next = &next;
                 scope.spawn(move || {
-                    loop {
-                        let Some(&index) = order.get(next.fetch_add(1, Ordering::Relaxed)) else {
-                            break;
-                        };
-                        let path = &images[index];
-                        let result = ocr_one(&mut engine, path);
+                    while let Some(&index) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let result = ocr_one(&mut engine, &images[index]);
                         if sender.send((index, result)).is_err() {
                             break;
                         }
