@@ -13,5 +13,9 @@ if ! "$venv/bin/python" -c "import rapidocr_onnxruntime, onnxruntime" 2>/dev/nul
     "$venv/bin/pip" install --quiet rapidocr_onnxruntime==1.4.4 onnxruntime==1.32.0
 fi
 cargo build --release --quiet --manifest-path "$root/Cargo.toml"
-exec "$venv/bin/python" "$here/compare_ocr.py" \
-    --shanzhai "${CARGO_TARGET_DIR:-$root/target}/release/shanzhai" "$@"
+# Run a private copy: a shared target folder may get another checkout's binary mid-benchmark.
+bin=$(mktemp -d)
+trap 'rm -rf "$bin"' EXIT
+cp "${CARGO_TARGET_DIR:-$root/target}/release/shanzhai" "$bin/shanzhai"
+"$bin/shanzhai" ocr --help | grep -q -- --timings || { echo "built binary lacks ocr --timings" >&2; exit 1; }
+"$venv/bin/python" "$here/compare_ocr.py" --shanzhai "$bin/shanzhai" "$@"

@@ -3,7 +3,8 @@
 //! Threading: images are shared out among `--jobs` worker threads, each owning its own
 //! [`OcrEngine`] (sessions need `&mut self`), each engine running ONNX Runtime with `--threads`
 //! intra-op threads (1 by default when there are several workers, so workers × threads never
-//! exceeds the cores). Results are printed in the order the images were given, as they finish.
+//! exceeds the cores). Workers take the biggest images first; results are printed in the order
+//! the images were given.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -78,10 +79,12 @@ pub fn run(args: OcrArgs) -> Result<Outcome> {
         .context("cannot start the OCR engine")?;
 
     let start = Instant::now();
+    let order = largest_first(&args.images);
     let next = AtomicUsize::new(0);
     let (sender, receiver) = mpsc::channel::<(usize, ImageResult)>();
     let mut times = Vec::new();
     let images = &args.images;
+    let order = &order;
     std::thread::scope(|scope| -> Result<()> {
         let workers: Vec<_> = engines
             .into_iter()
@@ -89,10 +92,8 @@ pub fn run(args: OcrArgs) -> Result<Outcome> {
                 let sender = sender.clone();
                 let next = &next;
                 scope.spawn(move || {
-                    loop {
-                        let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(path) = images.get(index) else { break };
-                        let result = ocr_one(&mut engine, path);
+                    while let Some(&index) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let result = ocr_one(&mut engine, &images[index]);
                         if sender.send((index, result)).is_err() {
                             break;
                         }
@@ -113,6 +114,27 @@ pub fn run(args: OcrArgs) -> Result<Outcome> {
         report_timings(images.len(), start.elapsed(), &times, jobs, threads);
     }
     Ok(Outcome::Clean)
+}
+
+/// Indices of `images`, biggest pictures first (by the pixel count in their headers).
+///
+/// Workers take images in this order so that no worker starts a big image while the others
+/// run out of work (longest-processing-time-first scheduling); output order is unchanged.
+/// Files whose header cannot be read go last: they fail fast.
+fn largest_first(images: &[PathBuf]) -> Vec<usize> {
+    let pixels: Vec<u64> = images
+        .iter()
+        .map(|path| {
+            image::ImageReader::open(path)
+                .and_then(|reader| reader.with_guessed_format())
+                .ok()
+                .and_then(|reader| reader.into_dimensions().ok())
+                .map_or(0, |(w, h)| u64::from(w) * u64::from(h))
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..images.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(pixels[i]));
+    order
 }
 
 /// OCR of one file; every failure becomes the entry's `error`.

@@ -223,6 +223,46 @@ mod tests {
     }
 
     #[test]
+    fn animated_gif_gives_its_first_frame() {
+        use image::codecs::gif::GifEncoder;
+        use image::{Delay, Frame};
+        let frame = |v: u8| {
+            Frame::from_parts(
+                RgbaImage::from_pixel(4, 4, Rgba([v, v, v, 255])),
+                0,
+                0,
+                Delay::from_numer_denom_ms(100, 1),
+            )
+        };
+        let mut gif = Vec::new();
+        GifEncoder::new(&mut gif)
+            .encode_frames([frame(0), frame(255)])
+            .unwrap();
+        let decoded = decode_image(&gif).unwrap().to_rgb8();
+        assert_eq!(decoded.get_pixel(0, 0).0, [0, 0, 0]);
+    }
+
+    #[test]
+    fn exif_orientation_is_applied() {
+        // A 2×1 JPEG tagged "rotate 90° clockwise" (orientation 6) must come out 1×2.
+        let image = DynamicImage::ImageRgb8(RgbImage::from_pixel(2, 1, image::Rgb([128; 3])));
+        let jpeg = encode(&image, ImageFormat::Jpeg);
+        let mut exif =
+            b"Exif\0\0MM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01\0\x06\0\0\0\0\0\0".to_vec();
+        let mut app1 = vec![0xFF, 0xE1];
+        app1.extend_from_slice(&((exif.len() + 2) as u16).to_be_bytes());
+        app1.append(&mut exif);
+        let tagged: Vec<u8> = jpeg[..2]
+            .iter()
+            .chain(&app1)
+            .chain(&jpeg[2..])
+            .copied()
+            .collect();
+        let decoded = decode_image(&tagged).unwrap();
+        assert_eq!((decoded.width(), decoded.height()), (1, 2));
+    }
+
+    #[test]
     fn missing_file_names_the_path() {
         let err = load_image(Path::new("/nonexistent/x.png")).unwrap_err();
         assert!(err.to_string().contains("/nonexistent/x.png"), "{err}");

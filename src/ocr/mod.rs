@@ -56,9 +56,10 @@ pub struct OcrParams {
     /// The detector sees the image with its shorter side brought up to at least this many
     /// pixels, both sides then rounded to multiples of 32 (default 736, `limit_type: min`).
     pub det_limit_side: u32,
-    /// Cap on the detector input's longer side (default 4096; not in RapidOCR). Bringing the
+    /// Cap on the detector input's longer side (default 8192; not in RapidOCR). Bringing the
     /// short side of a 1 × 3000 sliver up to 736 would ask for a 45,000-pixel-long input and
-    /// a minute of work; only images more than 5.5 times longer than wide reach the cap.
+    /// a minute of work; only images more than 11 times longer than wide reach the cap (wide
+    /// banners of 8:1 do not: a lower cap changes what is read on them).
     pub det_max_side: u32,
     /// Probability above which a detector pixel counts as text (default 0.3).
     pub det_threshold: f32,
@@ -101,7 +102,7 @@ impl Default for OcrParams {
             letterbox_min_height: 30,
             letterbox_width_ratio: 8.0,
             det_limit_side: 736,
-            det_max_side: 4096,
+            det_max_side: 8192,
             det_threshold: 0.3,
             det_box_threshold: 0.5,
             det_max_candidates: 1000,
@@ -572,6 +573,12 @@ mod tests {
     fn det_input_long_side_is_capped() {
         assert_eq!(det_input_size(32, 1984, 736, 4096), Some((64, 4096)));
         assert_eq!(det_input_size(3000, 1000, 736, 4096), Some((3008, 992)));
+        // An 8:1 banner is not capped by the default.
+        let p = OcrParams::default();
+        assert_eq!(
+            det_input_size(1618, 208, 736, p.det_max_side),
+            Some((5728, 736))
+        );
     }
 
     #[test]
