@@ -8,7 +8,8 @@ Sets:
   heldout      generated, seed `heldout_seed`, with six flags never seen in training;
   real         the real files in ../shared, labelled by REAL_LABELS below (see README);
   composites   the emblem renders pasted onto real photos from ../shared (in-context positives,
-               including a 40-pixel emblem in the corner of a 1920x1080 image), plus those photos.
+               including a 40-pixel emblem in the corner of 1920x400 banners and of 1920x1080
+               images), plus the backgrounds alone as negatives. Per-group figures are printed too.
 
 Preprocessing mirrors src/vision/mod.rs: alpha over white; shrink (area average) to at most
 max_pixels and max_long_side, or enlarge (bilinear) to min_long_side; grey padding to a multiple of
@@ -39,7 +40,7 @@ MODEL = os.path.join(ROOT, "models", "visual_classifier.onnx")
 SIDECAR = os.path.join(ROOT, "models", "visual_classifier.json")
 CALIBRATION_MAX_FP_RATE = 0.005
 PREPROCESS = {"min_long_side": 320, "max_long_side": 1920, "max_pixels": 960 * 540, "pad_multiple": 32, "pad_value": 0.5, "stride": 16}
-DETAIL_MAX_PIXELS = 1_200_000  # VisualParams::default().detail_max_pixels
+DETAIL_MAX_PIXELS = 800_000  # VisualParams::default().detail_max_pixels
 
 # Real images in ../shared and what they show (E = national emblem, C = certificate layout,
 # S = official seal; None = left out of that label's figures because the truth is ambiguous).
@@ -203,6 +204,18 @@ def composites(shared: str):
             y = rng.choice([8, canvas.height - e.height - 8])
             canvas.paste(e, (x, y), e)
             yield f"composite:{os.path.basename(photo)}:{ei}:{frac}", canvas, [1, -1, -1]
+    # a 40-pixel emblem in the top-right corner of a 1920x400 banner (photo or ad-red gradient)
+    banners = [Image.open(p).convert("RGB").resize((1920, 400), Image.BILINEAR) for p in photos[:4]]
+    banners.append(generate.gradient(1920, 400, (200, 20, 20), (150, 0, 10), True))
+    banners.append(generate.gradient(1920, 400, (255, 250, 235), (255, 220, 180), True))
+    for bi, base in enumerate(banners):
+        yield f"banner:{bi}", base, [0, -1, -1]
+        for ei, em in enumerate(emblems):
+            e = em.copy()
+            e.thumbnail((40, 40), Image.LANCZOS)
+            canvas = base.copy()
+            canvas.paste(e, (1920 - 40 - 12, 12), e)
+            yield f"banner40:{bi}:{ei}", canvas, [1, -1, -1]
     # a 40-pixel emblem in the corner of a 1920x1080 screenshot-sized image
     for pi, photo in enumerate(photos[:2]):
         base = Image.open(photo).convert("RGB").resize((1920, 1080), Image.BILINEAR)
@@ -274,6 +287,13 @@ def main():
         dump[name] = [{"name": n, "scores": [round(float(v), 4) for v in sc], "truth": tr.tolist()} for n, sc, tr in zip(names, s, t)]
         print(table(name, metrics[name]))
         print()
+        if name == "composites":
+            groups = sorted({n.split(":")[0] for n in names})
+            for grp in groups:
+                idx = [i for i, n in enumerate(names) if n.split(":")[0] == grp]
+                m = pr(s[idx, 0], t[idx, 0], thresholds["national_emblem"])
+                metrics[name][f"national_emblem/{grp}"] = m
+                print(f"  {grp}: positives {m['positives']} negatives {m['negatives']} recall {m['recall']} fp {m['fp']}")
     if args.dump:
         json.dump(dump, open(args.dump, "w"), indent=1, ensure_ascii=False)
     if args.write_sidecar:
