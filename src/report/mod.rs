@@ -145,13 +145,12 @@ impl<W: Write> ResultSink for HumanSink<W> {
             Some(err) => err.clone(),
             None => r.reasons.join("; "),
         };
-        writeln!(
-            self.out,
-            "{:<7} {}  {}",
-            verdict_name(r).to_uppercase(),
-            r.path,
-            detail
-        )?;
+        let verdict = verdict_name(r).to_uppercase();
+        if detail.is_empty() {
+            writeln!(self.out, "{verdict:<7} {}", r.path)?;
+        } else {
+            writeln!(self.out, "{verdict:<7} {}  {detail}", r.path)?;
+        }
         self.out.flush()?;
         Ok(())
     }
