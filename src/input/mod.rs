@@ -14,7 +14,7 @@
 use std::io::{self, Cursor};
 use std::path::{Path, PathBuf};
 
-use image::{DynamicImage, ImageDecoder, ImageError, ImageReader, Limits, RgbImage};
+use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader, Limits, RgbImage};
 
 /// Largest accepted width or height in pixels (bigger images are refused as too large).
 ///
@@ -82,6 +82,13 @@ pub fn decode_image(bytes: &[u8]) -> Result<DynamicImage, InputError> {
             detail: String::new(),
         });
     }
+    if reader.format() == Some(ImageFormat::Jpeg) && jpeg_is_truncated(bytes) {
+        // The JPEG decoder fills a cut-off scan with grey and reports success; a reviewer must
+        // know the picture is incomplete, so treat it like any other damaged file.
+        return Err(InputError::Corrupt(
+            "the JPEG ends before its end-of-image marker".into(),
+        ));
+    }
     reader.limits(limits());
     let mut decoder = reader.into_decoder().map_err(classify)?;
     // A broken EXIF block must not cost us the picture: read it upright-as-stored instead.
@@ -91,6 +98,20 @@ pub fn decode_image(bytes: &[u8]) -> Result<DynamicImage, InputError> {
     let mut image = DynamicImage::from_decoder(decoder).map_err(classify)?;
     image.apply_orientation(orientation);
     Ok(image)
+}
+
+/// True when a JPEG's last scan is not followed by an end-of-image marker (`FF D9`).
+///
+/// Inside entropy-coded data every `FF` byte is followed by `00` or a restart marker, so an
+/// `FF D9` after the last start-of-scan (`FF DA`) can only be the real end; an EXIF thumbnail's
+/// own end marker comes before the main image's scans and does not count.
+fn jpeg_is_truncated(bytes: &[u8]) -> bool {
+    let last = |marker: u8| bytes.windows(2).rposition(|w| w == [0xFF, marker]);
+    match (last(0xDA), last(0xD9)) {
+        (Some(scan), Some(end)) => end < scan,
+        (Some(_), None) => true,
+        (None, _) => false, // no scan at all: let the decoder explain
+    }
 }
 
 /// The decompression-bomb limits every decoder runs under.
@@ -182,6 +203,19 @@ mod tests {
     fn text_is_not_an_image() {
         let err = decode_image(b"hello, this is not a picture").unwrap_err();
         assert!(matches!(err, InputError::NotAnImage { .. }), "{err}");
+    }
+
+    #[test]
+    fn truncated_jpeg_is_corrupt_even_though_the_decoder_copes() {
+        let image = DynamicImage::ImageRgb8(RgbImage::from_fn(64, 64, |x, y| {
+            image::Rgb([(x * 4) as u8, (y * 4) as u8, 90])
+        }));
+        let bytes = encode(&image, ImageFormat::Jpeg);
+        assert!(decode_image(&bytes).is_ok());
+        let err = decode_image(&bytes[..bytes.len() * 2 / 3]).unwrap_err();
+        assert!(matches!(err, InputError::Corrupt(_)), "{err}");
+        assert!(jpeg_is_truncated(&bytes[..bytes.len() - 2]));
+        assert!(!jpeg_is_truncated(&bytes));
     }
 
     #[test]
