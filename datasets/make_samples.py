@@ -3,7 +3,7 @@
 
 Hand-composed scenes built from the generator's pieces, deterministic (config `sample_seed`):
 ads that put the emblem and/or a certificate next to hype text (flag), certificate-style fakes
-(flag), and clean banners, screenshots and documents (pass). `expected.json` records what each
+(flag), and clean banners, screenshots and documents (pass). `samples_expected.json` (beside the folder) records what each
 image shows.
 
     python3 datasets/make_samples.py ../shared/assets [--out datasets/samples]
@@ -101,7 +101,13 @@ def scene(name, rng, nrng, assets, cfg):
         g.draw_text(im, rng, assets, "新品上市 买一送一 包邮", (80, 250), 60, (120, 20, 0), stroke=False)
         return im, []
     if name == "clean_chat_screenshot":
-        return g.doc_chat(random.Random(5), np.random.default_rng(5), assets, 720, 1280), []
+        # The generator's chat filler borrows ad words for training variety; a demo image that
+        # should pass must not carry them.
+        hype, g.HYPE = g.HYPE, []
+        try:
+            return g.doc_chat(random.Random(5), np.random.default_rng(5), assets, 720, 1280), []
+        finally:
+            g.HYPE = hype
     if name == "clean_receipt":
         return g.doc_receipt(random.Random(6), np.random.default_rng(6), assets, 600, 1000), []
     if name == "clean_article":
@@ -166,7 +172,8 @@ def main():
         else:
             im.convert("RGB").save(path, quality=85, optimize=True)
         expected[os.path.basename(path)] = {k: k in labels for k in g.LABELS}
-    with open(os.path.join(args.out, "expected.json"), "w", encoding="utf-8") as f:
+    # Beside the folder, not in it: the folder is the demo input and holds images only.
+    with open(os.path.normpath(args.out) + "_expected.json", "w", encoding="utf-8") as f:
         json.dump(expected, f, indent=1, ensure_ascii=False)
         f.write("\n")
     print(f"wrote {len(NAMES)} samples to {args.out}")
