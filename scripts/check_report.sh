@@ -18,8 +18,9 @@ rm -rf "$out" && mkdir -p "$out"
 inputs=("$@")
 [ ${#inputs[@]} -gt 0 ] || inputs=(datasets/samples)
 cargo build --release --quiet
+bin="${CARGO_TARGET_DIR:-target}/release/shanzhai"
 set +e
-./target/release/shanzhai scan --format jsonl --output "$out/results.jsonl" --report "$out/report" "${inputs[@]}"
+"$bin" scan --format jsonl --output "$out/results.jsonl" --report "$out/report" "${inputs[@]}"
 status=$?
 set -e
 [ "$status" -le 1 ] || { echo "scan failed with status $status" >&2; exit 1; }
