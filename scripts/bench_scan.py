@@ -67,6 +67,30 @@ def build_folder(count: int, shared: Path) -> Path:
     return folder
 
 
+def build_screenshots(count: int, shared: Path) -> Path:
+    """1080p screenshot-like images: a sample pasted on a light page, half PNG, half JPEG."""
+    from PIL import Image, ImageOps
+
+    folder = OUT / f"screens-1080p-{count}"
+    if folder.is_dir() and len(list(folder.iterdir())) == count:
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        old.unlink()
+    sources = source_images(shared)
+    for i in range(count):
+        rng = random.Random(10_000 + i)
+        page = Image.new("RGB", (1920, 1080), tuple(rng.randint(225, 255) for _ in range(3)))
+        tile = ImageOps.exif_transpose(Image.open(sources[i % len(sources)])).convert("RGB")
+        tile.thumbnail((rng.randint(600, 1800), rng.randint(400, 1000)))
+        page.paste(tile, (rng.randint(0, 1920 - tile.width), rng.randint(0, 1080 - tile.height)))
+        if i % 2:
+            page.save(folder / f"{i:05d}.png")
+        else:
+            page.save(folder / f"{i:05d}.jpg", quality=90)
+    return folder
+
+
 def run_with_rss(cmd, env=None):
     """Runs cmd, returns (seconds, peak RSS in MiB, stdout)."""
     import threading
@@ -142,6 +166,8 @@ def main():
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--skip-python", action="store_true")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--visual-1080p", type=int, default=0, metavar="N",
+                        help="also time `scan --only visual` on N 1080p screenshots")
     args = parser.parse_args()
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -173,6 +199,13 @@ def main():
         big = build_folder(args.big, args.shared)
         cmd = [binary, "scan", "--format", "jsonl", "--jobs", "2", str(big)]
         record("shanzhai scan --jobs 2", args.big, [run_with_rss(cmd)])
+
+    if args.visual_1080p:
+        screens = build_screenshots(args.visual_1080p, args.shared)
+        for jobs in (1, 2):
+            cmd = [binary, "scan", "--only", "visual", "--format", "jsonl", "--jobs", str(jobs), str(screens)]
+            runs = [run_with_rss(cmd) for _ in range(max(3, args.repeat))]
+            record(f"shanzhai scan --only visual --jobs {jobs} (1080p)", args.visual_1080p, runs)
 
     ours = next(r for r in rows if r["pipeline"] == "shanzhai scan --jobs 2")
     print("| pipeline | images | images/s | peak RSS (MiB) |")

@@ -162,8 +162,16 @@ fn build_analyzers(
                 None
             };
             let visual: Option<Box<dyn VisualStage>> = if visual_on {
-                Some(Box::new(crate::vision::VisualClassifier::new(
+                let mut params = crate::vision::VisualParams {
+                    intra_threads: threads_per_worker,
+                    ..Default::default()
+                };
+                if let Some(pixels) = config.visual.detail_max_pixels {
+                    params.detail_max_pixels = pixels;
+                }
+                Some(Box::new(crate::vision::VisualClassifier::with_params(
                     &args.runtime,
+                    params,
                 )?))
             } else {
                 None

@@ -13,6 +13,9 @@
 //! [rules]
 //! files = ["my_rules.toml"]   # extra term-rule files, relative to this config file
 //!
+//! [visual]
+//! detail_max_pixels = 2100000  # finer second pass for small emblems and seals (slower); 0 = off
+//!
 //! [fusion]              # verdict per fusion rule: "pass" (off), "review" or "block"
 //! emblem_alone = "review"
 //! ```
@@ -36,6 +39,17 @@ pub struct ScanConfig {
     pub rules: RuleFiles,
     /// Verdicts of the fusion rules.
     pub fusion: FusionRules,
+    /// Visual classifier settings.
+    pub visual: VisualSettings,
+}
+
+/// Settings of the visual classifier that trade speed for sensitivity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct VisualSettings {
+    /// Pixel budget of the detail pass (see `vision::VisualParams::detail_max_pixels`); `None`
+    /// keeps the classifier's default.
+    pub detail_max_pixels: Option<u32>,
 }
 
 /// Stage switches.
@@ -126,7 +140,7 @@ mod tests {
         std::fs::write(
             &path,
             "[stages]\nocr = false\n[thresholds]\nnational_emblem = 0.7\n[rules]\nfiles = [\"extra.toml\"]\n\
-             [fusion]\nemblem_alone = \"pass\"\n",
+             [fusion]\nemblem_alone = \"pass\"\n[visual]\ndetail_max_pixels = 0\n",
         )
         .unwrap();
         let config = ScanConfig::load(&path).unwrap();
@@ -135,6 +149,7 @@ mod tests {
         assert_eq!(config.rules.files, vec![dir.path().join("extra.toml")]);
         assert_eq!(config.fusion.emblem_alone, Verdict::Pass);
         assert_eq!(config.fusion.emblem_with_terms, Verdict::Block);
+        assert_eq!(config.visual.detail_max_pixels, Some(0));
     }
 
     #[test]
