@@ -265,3 +265,14 @@ fn cli_reports_bad_files_and_goes_on() {
             .contains("cannot read")
     );
 }
+
+#[test]
+fn cli_exits_2_when_the_engine_cannot_start() {
+    let output = Command::new(env!("CARGO_BIN_EXE_shanzhai"))
+        .args(["ocr", "--ort-lib", "/nonexistent/libonnxruntime.so"])
+        .arg(sample("rapidocr/test_without_det.jpg"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot start the OCR engine"));
+}
