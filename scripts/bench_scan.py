@@ -173,7 +173,7 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     folder = build_folder(args.images, args.shared)
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    binary = ROOT / "target" / "release" / "shanzhai"
+    binary = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "release" / "shanzhai"
     subprocess.run([binary, "fetch"], check=True, stdout=subprocess.DEVNULL)
 
     rows = []
