@@ -43,11 +43,13 @@ def scene(name, rng, nrng, assets, cfg):
         im.paste(cert, (1070, 50))
         g.place_emblem(im, rng, assets, cfg, size=300, where=(60, 100))
         return im, [E, C]
-    if name == "ad_corner_emblem_1080p":
-        im = g.gradient(1920, 1080, (255, 248, 230), (255, 225, 190), False)
-        for i, t in enumerate(["高级技师证 速办", "免考拿证 证书直发", "人社部认证 全国联网可查", "名额有限 立即报名"]):
-            g.draw_text(im, rng, assets, t, (160, 200 + i * 190), 120, (200, 20, 20), stroke=False)
-        em = g.make_emblem(random.Random(1), assets, 40, (255, 240, 220))
+    if name == "ad_corner_emblem_banner":
+        # a wide banner with a 40-pixel emblem in its corner: the case the detail pass is for
+        im = g.gradient(1920, 400, (255, 248, 230), (255, 225, 190), True)
+        for i, t in enumerate(["高级技师证 速办 免考拿证", "人社部认证 全国联网可查 名额有限"]):
+            g.draw_text(im, rng, assets, t, (120, 70 + i * 150), 100, (200, 20, 20), stroke=False)
+        em = assets.emblems[2].copy()  # the reconstructed render, official colours
+        em.thumbnail((40, 40), Image.LANCZOS)
         im.paste(em, (1920 - 40 - 16, 16), em)
         return im, [E]
     if name == "ad_gold_emblem_poster":
@@ -137,7 +139,7 @@ def _certificate_with(rng, assets, cfg, im, emblem: bool):
 
 
 NAMES = [
-    "ad_emblem_certificate_banner", "ad_corner_emblem_1080p", "ad_gold_emblem_poster", "ad_lineart_emblem",
+    "ad_emblem_certificate_banner", "ad_corner_emblem_banner", "ad_gold_emblem_poster", "ad_lineart_emblem",
     "certificate_fake", "certificate_honor", "certificate_cover", "ad_certificate_photo", "seal_contract_page",
     "clean_sale_banner", "clean_chat_screenshot", "clean_receipt", "clean_article", "clean_spring_festival_banner",
     "clean_photo_with_caption",

@@ -147,7 +147,8 @@ class Model:
         """Like VisualClassifier::classify: first pass, then the detail pass for emblem and seal."""
         logits, scale = self.pass_logits(im)
         fine_scale = min(1.0, scale * 2, (DETAIL_MAX_PIXELS / (im.width * im.height)) ** 0.5)
-        if detail and fine_scale > scale * 1.15:
+        worth_it = (fine_scale >= 1.0 and fine_scale > scale * 1.15) or fine_scale >= scale * 1.5
+        if detail and worth_it:
             fine, _ = self.pass_logits(im, fine_scale)
             logits[[0, 2]] = np.maximum(logits[[0, 2]], fine[[0, 2]])
         return 1.0 / (1.0 + np.exp(-logits))
