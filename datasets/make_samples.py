@@ -71,7 +71,9 @@ def scene(name, rng, nrng, assets, cfg):
         return im, [E]
     if name == "certificate_fake":
         im, _ = g.render_certificate(random.Random(11), np.random.default_rng(11), assets, cfg, 1100, 780)
-        return _certificate_with(rng, assets, cfg, im, emblem=True), [E, C, S]
+        s = int(im.height * 0.16)
+        g.place_emblem(im, rng, assets, cfg, size=s, where=(im.width // 2 - s // 2, 20))
+        return im, [E, C, S]
     if name == "certificate_honor":
         im = _plain_certificate(rng, nrng, assets, cfg, 1000, 720, "荣誉证书")
         return im, [C, S]
@@ -111,7 +113,7 @@ def scene(name, rng, nrng, assets, cfg):
     if name == "clean_spring_festival_banner":
         im = g.gradient(1280, 540, (190, 10, 10), (230, 40, 20), True)
         for k, x in enumerate((60, 1040)):
-            lantern = g.red_logo(random.Random(100 + k * 3), 180)
+            lantern = g.red_logo(random.Random(100 + k * 3), assets, 180)
             im.paste(lantern, (x, 40), lantern)
         g.draw_text(im, rng, assets, "开业大吉 欢迎光临", (300, 180), 90, (255, 225, 90), stroke=False)
         return im, []
@@ -132,12 +134,6 @@ def _plain_certificate(rng, nrng, assets, cfg, w, h, title):
     raise RuntimeError("no emblem-free certificate layout found")
 
 
-def _certificate_with(rng, assets, cfg, im, emblem: bool):
-    if emblem:
-        g.place_emblem(im, rng, assets, cfg, size=int(im.height * 0.16), where=(im.width // 2 - int(im.height * 0.08), 20))
-    return im
-
-
 NAMES = [
     "ad_emblem_certificate_banner", "ad_corner_emblem_banner", "ad_gold_emblem_poster", "ad_lineart_emblem",
     "certificate_fake", "certificate_honor", "certificate_cover", "ad_certificate_photo", "seal_contract_page",
@@ -154,7 +150,6 @@ def main():
     args = ap.parse_args()
     cfg = g.load_config()
     assets = g.load_assets(args.assets, "train", cfg["heldout_flags"], None, args.photos)
-    g.FONT_FALLBACK.extend(assets.fonts)
     os.makedirs(args.out, exist_ok=True)
     expected = {}
     for i, name in enumerate(NAMES):
