@@ -17,6 +17,7 @@
 //! Both the model and its sidecar JSON (labels, preprocessing, thresholds, metrics) are embedded in
 //! the binary, so it works anywhere; [`VisualClassifier::from_files`] loads others.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::path::Path;
 
@@ -36,6 +37,10 @@ const MODEL_SIDECAR: &str = include_str!("../../models/visual_classifier.json");
 
 /// The labels, in the order of the model's output channels.
 pub const LABELS: [&str; 3] = ["national_emblem", "certificate_layout", "official_seal"];
+
+/// Channels of objects (emblem, seal) that the detail pass may improve; a page layout needs the
+/// whole page in view, so the certificate channel keeps the first pass.
+const LOCAL_LABELS: [usize; 2] = [0, 2];
 
 /// Score, decision and evidence box of one label.
 #[derive(Serialize, Clone, Debug, PartialEq)]
@@ -223,12 +228,13 @@ impl VisualClassifier {
             bail!("the image is empty ({width}x{height})");
         }
         let rgb = flatten_to_rgb(image);
+        let rgb = rgb.as_ref();
         let p = self.sidecar.preprocess;
         let view = ModelView::fit(width, height, &p);
-        let mut best = self.run_pass(&rgb, &view)?;
+        let mut best = self.run_pass(rgb, &view)?;
         if let Some(detail) = view.detail(self.params.detail_max_pixels) {
-            let fine = self.run_pass(&rgb, &detail)?;
-            for label in [0, 2] {
+            let fine = self.run_pass(rgb, &detail)?;
+            for label in LOCAL_LABELS {
                 if fine[label].logit > best[label].logit {
                     best[label] = fine[label];
                 }
@@ -321,18 +327,21 @@ pub fn resize(image: &RgbImage, width: u32, height: u32) -> RgbImage {
     }
 }
 
-/// The image as RGB; transparent pixels are composited over white (transparent PNG logos and text
-/// would otherwise turn black).
-pub fn flatten_to_rgb(image: &DynamicImage) -> RgbImage {
+/// The image as RGB, borrowed when it already is; transparent pixels are composited over white
+/// (transparent PNG logos and text would otherwise turn black).
+pub fn flatten_to_rgb(image: &DynamicImage) -> Cow<'_, RgbImage> {
+    if let Some(rgb) = image.as_rgb8() {
+        return Cow::Borrowed(rgb);
+    }
     if !image.color().has_alpha() {
-        return image.to_rgb8();
+        return Cow::Owned(image.to_rgb8());
     }
     let rgba = image.to_rgba8();
-    RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+    Cow::Owned(RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
         let [r, g, b, a] = rgba.get_pixel(x, y).0;
         let over_white = |c: u8| ((c as u32 * a as u32 + 255 * (255 - a as u32) + 127) / 255) as u8;
         image::Rgb([over_white(r), over_white(g), over_white(b)])
-    })
+    }))
 }
 
 /// Where an image lands in the model's input: its resized size, the padded input size and the scale.
