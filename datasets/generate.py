@@ -255,12 +255,9 @@ def photo_crop(rng: random.Random, assets: Assets, w: int, h: int) -> Image.Imag
     return Image.fromarray(np.clip(arr + rng.uniform(-30, 30), 0, 255).astype(np.uint8), "RGB")
 
 
-PHOTO_ASSETS: list = []  # set by generate_one so background() can reach the photos
-
-
-def background(rng: random.Random, nrng: np.random.Generator, w: int, h: int) -> Image.Image:
-    if PHOTO_ASSETS and rng.random() < 0.22:
-        return photo_crop(rng, PHOTO_ASSETS[0], w, h)
+def background(rng: random.Random, nrng: np.random.Generator, assets: Assets, w: int, h: int) -> Image.Image:
+    if rng.random() < 0.22:
+        return photo_crop(rng, assets, w, h)
     kind = rng.random()
     if kind < 0.35:
         im = gradient(w, h, theme_color(rng), theme_color(rng), rng.random() < 0.5)
@@ -528,7 +525,7 @@ def place_seal(canvas: Image.Image, rng: random.Random, assets: Assets, size: in
 # Hard negatives and distractors
 
 
-def red_logo(rng: random.Random, size: int) -> Image.Image:
+def red_logo(rng: random.Random, assets: Assets, size: int) -> Image.Image:
     """Red circular logos, filled badges, stars, lanterns, gold wreaths: not emblems, not seals."""
     ss = 2
     S = size * ss
@@ -573,13 +570,9 @@ def red_logo(rng: random.Random, size: int) -> Image.Image:
         d.polygon(star_points(S * 0.2, S * 0.38, S * 0.1, S * 0.04), fill=gold)
     im = im.resize((size, size), Image.LANCZOS)
     if kind == "badge":
-        ft = font(FONT_FALLBACK[0], size // 4) if FONT_FALLBACK else None
-        if ft is not None:
-            ImageDraw.Draw(im).text((size * 0.2, size * 0.35), rng.choice(["特价", "热卖", "五折", "包邮", "限时"]), font=ft, fill=(255, 255, 255))
+        ft = font(assets.fonts[0], size // 4)
+        ImageDraw.Draw(im).text((size * 0.2, size * 0.35), rng.choice(["特价", "热卖", "五折", "包邮", "限时"]), font=ft, fill=(255, 255, 255))
     return rotate_rgba(im, rng.uniform(-20, 20))
-
-
-FONT_FALLBACK: list[str] = []
 
 
 def hard_negative_object(rng: random.Random, assets: Assets, size: int) -> Image.Image:
@@ -592,7 +585,7 @@ def hard_negative_object(rng: random.Random, assets: Assets, size: int) -> Image
             obj = ImageOps.colorize(ImageOps.grayscale(obj.convert("RGB")), (90, 60, 0), (255, 225, 120)).convert("RGBA")
             obj.putalpha(255)
         return rotate_rgba(obj, rng.gauss(0, 6)) if rng.random() < 0.3 else obj
-    return red_logo(rng, size)
+    return red_logo(rng, assets, size)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -604,7 +597,7 @@ def empty_boxes():
 
 
 def scene_banner(rng, nrng, assets, cfg, w, h):
-    im = background(rng, nrng, w, h)
+    im = background(rng, nrng, assets, w, h)
     boxes = empty_boxes()
     # hype or ordinary ad text
     words = HYPE if rng.random() < 0.6 else AD_WORDS
@@ -920,7 +913,7 @@ def scene_document(rng, nrng, assets, cfg, w, h):
 
 def scene_photo_document(rng, nrng, assets, cfg, w, h):
     """A phone photo of a page lying on something: certificates (positive) or ordinary documents."""
-    im = photo_crop(rng, assets, w, h) if rng.random() < 0.7 else background(rng, nrng, w, h)
+    im = photo_crop(rng, assets, w, h) if rng.random() < 0.7 else background(rng, nrng, assets, w, h)
     boxes = empty_boxes()
     pw = int(w * rng.uniform(0.45, 0.95))
     ph = min(int(pw * rng.uniform(0.6, 1.5)), int(h * 0.98))
@@ -955,7 +948,7 @@ def scene_seal_closeup(rng, nrng, assets, cfg, w, h):
 
 
 def scene_hard_negative(rng, nrng, assets, cfg, w, h):
-    im = background(rng, nrng, w, h) if rng.random() < 0.7 else paper(rng, nrng, w, h)
+    im = background(rng, nrng, assets, w, h) if rng.random() < 0.7 else paper(rng, nrng, w, h)
     if rng.random() < 0.6:
         text_lines(im, rng, assets, AD_WORDS + HYPE, rng.randint(1, 4), (max(10, h // 14), max(12, h // 5)))
     for _ in range(rng.randint(1, 3)):
@@ -966,7 +959,7 @@ def scene_hard_negative(rng, nrng, assets, cfg, w, h):
 
 
 def scene_plain_photo(rng, nrng, assets, cfg, w, h):
-    im = photo_crop(rng, assets, w, h) if rng.random() < 0.7 else background(rng, nrng, w, h)
+    im = photo_crop(rng, assets, w, h) if rng.random() < 0.7 else background(rng, nrng, assets, w, h)
     if rng.random() < 0.5:
         text_lines(im, rng, assets, AD_WORDS + DOC_WORDS, rng.randint(1, 6), (10, max(12, h // 6)))
     return im, empty_boxes()
@@ -1012,10 +1005,6 @@ def generate_one(assets: Assets, cfg: dict, seed: int, index: int, size=None, sc
     """Image number `index` of the stream `seed`: (PIL RGB image, labels dict 0/1, boxes dict)."""
     rng = random.Random(seed * 1_000_003 + index)
     nrng = np.random.default_rng([seed, index])
-    if not FONT_FALLBACK:
-        FONT_FALLBACK.extend(assets.fonts)
-    if not PHOTO_ASSETS:
-        PHOTO_ASSETS.append(assets)
     w, h = size or tuple(rng.choice(cfg["canvas_sizes"]))
     if scene is None:
         names = list(cfg["scene_weights"])

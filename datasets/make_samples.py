@@ -43,11 +43,13 @@ def scene(name, rng, nrng, assets, cfg):
         im.paste(cert, (1070, 50))
         g.place_emblem(im, rng, assets, cfg, size=300, where=(60, 100))
         return im, [E, C]
-    if name == "ad_corner_emblem_1080p":
-        im = g.gradient(1920, 1080, (255, 248, 230), (255, 225, 190), False)
-        for i, t in enumerate(["高级技师证 速办", "免考拿证 证书直发", "人社部认证 全国联网可查", "名额有限 立即报名"]):
-            g.draw_text(im, rng, assets, t, (160, 200 + i * 190), 120, (200, 20, 20), stroke=False)
-        em = g.make_emblem(random.Random(1), assets, 40, (255, 240, 220))
+    if name == "ad_corner_emblem_banner":
+        # a wide banner with a 40-pixel emblem in its corner: the case the detail pass is for
+        im = g.gradient(1920, 400, (255, 248, 230), (255, 225, 190), True)
+        for i, t in enumerate(["高级技师证 速办 免考拿证", "人社部认证 全国联网可查 名额有限"]):
+            g.draw_text(im, rng, assets, t, (120, 70 + i * 150), 100, (200, 20, 20), stroke=False)
+        em = assets.emblems[2].copy()  # the reconstructed render, official colours
+        em.thumbnail((40, 40), Image.LANCZOS)
         im.paste(em, (1920 - 40 - 16, 16), em)
         return im, [E]
     if name == "ad_gold_emblem_poster":
@@ -69,7 +71,9 @@ def scene(name, rng, nrng, assets, cfg):
         return im, [E]
     if name == "certificate_fake":
         im, _ = g.render_certificate(random.Random(11), np.random.default_rng(11), assets, cfg, 1100, 780)
-        return _certificate_with(rng, assets, cfg, im, emblem=True), [E, C, S]
+        s = int(im.height * 0.16)
+        g.place_emblem(im, rng, assets, cfg, size=s, where=(im.width // 2 - s // 2, 20))
+        return im, [E, C, S]
     if name == "certificate_honor":
         im = _plain_certificate(rng, nrng, assets, cfg, 1000, 720, "荣誉证书")
         return im, [C, S]
@@ -115,7 +119,7 @@ def scene(name, rng, nrng, assets, cfg):
     if name == "clean_spring_festival_banner":
         im = g.gradient(1280, 540, (190, 10, 10), (230, 40, 20), True)
         for k, x in enumerate((60, 1040)):
-            lantern = g.red_logo(random.Random(100 + k * 3), 180)
+            lantern = g.red_logo(random.Random(100 + k * 3), assets, 180)
             im.paste(lantern, (x, 40), lantern)
         g.draw_text(im, rng, assets, "开业大吉 欢迎光临", (300, 180), 90, (255, 225, 90), stroke=False)
         return im, []
@@ -136,14 +140,8 @@ def _plain_certificate(rng, nrng, assets, cfg, w, h, title):
     raise RuntimeError("no emblem-free certificate layout found")
 
 
-def _certificate_with(rng, assets, cfg, im, emblem: bool):
-    if emblem:
-        g.place_emblem(im, rng, assets, cfg, size=int(im.height * 0.16), where=(im.width // 2 - int(im.height * 0.08), 20))
-    return im
-
-
 NAMES = [
-    "ad_emblem_certificate_banner", "ad_corner_emblem_1080p", "ad_gold_emblem_poster", "ad_lineart_emblem",
+    "ad_emblem_certificate_banner", "ad_corner_emblem_banner", "ad_gold_emblem_poster", "ad_lineart_emblem",
     "certificate_fake", "certificate_honor", "certificate_cover", "ad_certificate_photo", "seal_contract_page",
     "clean_sale_banner", "clean_chat_screenshot", "clean_receipt", "clean_article", "clean_spring_festival_banner",
     "clean_photo_with_caption",
@@ -158,7 +156,6 @@ def main():
     args = ap.parse_args()
     cfg = g.load_config()
     assets = g.load_assets(args.assets, "train", cfg["heldout_flags"], None, args.photos)
-    g.FONT_FALLBACK.extend(assets.fonts)
     os.makedirs(args.out, exist_ok=True)
     expected = {}
     for i, name in enumerate(NAMES):

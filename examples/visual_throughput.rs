@@ -8,7 +8,9 @@
 //! JPEG (quality 90) and PNG, like screenshots and saved ads. Each round decodes and classifies K
 //! images spread over N threads, one classifier per thread (as `shanzhai scan` does); the median
 //! of R rounds is printed for each format and detail-pass budget (off, the default, full
-//! resolution), side by side in the same run.
+//! resolution), side by side in the same run. The process's CPU time per image is printed too:
+//! on a shared machine wall-clock rates depend on the neighbours, CPU time much less, and
+//! `cores / CPU time per image` is the rate the same work reaches on idle cores.
 
 use std::io::Cursor;
 use std::path::PathBuf;
@@ -84,10 +86,33 @@ fn screenshots(dir: &PathBuf, format: ImageFormat) -> Result<Vec<Vec<u8>>> {
     Ok(out)
 }
 
-/// Decodes and classifies `count` images over the classifiers' threads; returns images per second.
-fn round(classifiers: &mut [VisualClassifier], inputs: &[Vec<u8>], count: usize) -> Result<f64> {
+/// CPU time (user + system) of this process so far, in seconds, from /proc (Linux only; 0 elsewhere).
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // fields after the parenthesised command name; utime and stime are the 12th and 13th
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0 // USER_HZ is 100 on Linux
+}
+
+/// Decodes and classifies `count` images over the classifiers' threads; returns images per
+/// second of wall-clock time and CPU milliseconds per image.
+fn round(
+    classifiers: &mut [VisualClassifier],
+    inputs: &[Vec<u8>],
+    count: usize,
+) -> Result<(f64, f64)> {
     let workers = classifiers.len();
     let start = Instant::now();
+    let cpu_start = cpu_seconds();
     std::thread::scope(|scope| -> Result<()> {
         let handles: Vec<_> = classifiers
             .iter_mut()
@@ -107,7 +132,8 @@ fn round(classifiers: &mut [VisualClassifier], inputs: &[Vec<u8>], count: usize)
         }
         Ok(())
     })?;
-    Ok(count as f64 / start.elapsed().as_secs_f64())
+    let rate = count as f64 / start.elapsed().as_secs_f64();
+    Ok((rate, (cpu_seconds() - cpu_start) * 1000.0 / count as f64))
 }
 
 fn median(mut values: Vec<f64>) -> f64 {
@@ -125,8 +151,11 @@ fn main() -> Result<()> {
         args.rounds,
         args.dir.display()
     );
-    println!("| format | detail pass budget | images/s (median) | min | max |");
-    println!("|---|---|---|---|---|");
+    println!(
+        "| format | detail pass budget | images/s (median) | min | max | CPU ms/image (median) | images/s on {} idle cores |",
+        args.threads
+    );
+    println!("|---|---|---|---|---|---|---|");
     for (format, name) in [(ImageFormat::Jpeg, "JPEG q90"), (ImageFormat::Png, "PNG")] {
         let inputs = screenshots(&args.dir, format)?;
         let default_budget = VisualParams::default().detail_max_pixels;
@@ -139,21 +168,24 @@ fn main() -> Result<()> {
                 .map(|_| VisualClassifier::with_params(&runtime, params.clone()))
                 .collect::<Result<Vec<_>>>()?;
             round(&mut classifiers, &inputs, args.threads * 2)?; // warm-up
-            let rates = (0..args.rounds)
+            let results = (0..args.rounds)
                 .map(|_| round(&mut classifiers, &inputs, args.images))
                 .collect::<Result<Vec<_>>>()?;
+            let rates: Vec<f64> = results.iter().map(|r| r.0).collect();
+            let cpu_ms = median(results.iter().map(|r| r.1).collect());
             let (lo, hi) = (
                 rates.iter().copied().fold(f64::INFINITY, f64::min),
                 rates.iter().copied().fold(0.0, f64::max),
             );
             println!(
-                "| {name} | {} | {:.1} | {lo:.1} | {hi:.1} |",
+                "| {name} | {} | {:.1} | {lo:.1} | {hi:.1} | {cpu_ms:.1} | {:.1} |",
                 match detail_max_pixels {
                     0 => "off".to_string(),
                     n if n == default_budget => format!("{n} px (default)"),
                     n => format!("{n} px (full 1080p)"),
                 },
-                median(rates)
+                median(rates),
+                args.threads as f64 * 1000.0 / cpu_ms
             );
         }
     }

@@ -147,7 +147,8 @@ class Model:
         """Like VisualClassifier::classify: first pass, then the detail pass for emblem and seal."""
         logits, scale = self.pass_logits(im)
         fine_scale = min(1.0, scale * 2, (DETAIL_MAX_PIXELS / (im.width * im.height)) ** 0.5)
-        if detail and fine_scale > scale * 1.15:
+        worth_it = (fine_scale >= 1.0 and fine_scale > scale * 1.15) or fine_scale >= scale * 1.5
+        if detail and worth_it:
             fine, _ = self.pass_logits(im, fine_scale)
             logits[[0, 2]] = np.maximum(logits[[0, 2]], fine[[0, 2]])
         return 1.0 / (1.0 + np.exp(-logits))
@@ -211,20 +212,21 @@ def composites(shared: str):
     for bi, base in enumerate(banners):
         yield f"banner:{bi}", base, [0, -1, -1]
         for ei, em in enumerate(emblems):
-            e = em.copy()
-            e.thumbnail((40, 40), Image.LANCZOS)
-            canvas = base.copy()
-            canvas.paste(e, (1920 - 40 - 12, 12), e)
-            yield f"banner40:{bi}:{ei}", canvas, [1, -1, -1]
+            yield f"banner40:{bi}:{ei}", corner_logo(base, em), [1, -1, -1]
     # a 40-pixel emblem in the corner of a 1920x1080 screenshot-sized image
-    for pi, photo in enumerate(photos[:2]):
+    for photo in photos[:2]:
         base = Image.open(photo).convert("RGB").resize((1920, 1080), Image.BILINEAR)
         for ei, em in enumerate(emblems):
-            e = em.copy()
-            e.thumbnail((40, 40), Image.LANCZOS)
-            canvas = base.copy()
-            canvas.paste(e, (1920 - 40 - 12, 12), e)
-            yield f"corner40:{os.path.basename(photo)}:{ei}", canvas, [1, -1, -1]
+            yield f"corner40:{os.path.basename(photo)}:{ei}", corner_logo(base, em), [1, -1, -1]
+
+
+def corner_logo(base: Image.Image, emblem: Image.Image, size: int = 40) -> Image.Image:
+    """`base` with `emblem` shrunk to `size` pixels in its top-right corner, 12 pixels in."""
+    e = emblem.copy()
+    e.thumbnail((size, size), Image.LANCZOS)
+    canvas = base.copy()
+    canvas.paste(e, (base.width - size - 12, 12), e)
+    return canvas
 
 
 def run(model: Model, items) -> tuple[list[str], np.ndarray, np.ndarray]:

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use shanzhai::runtime::RuntimeOptions;
-use shanzhai::vision::{VisualClassifier, VisualScores};
+use shanzhai::vision::{VisualClassifier, VisualParams, VisualScores};
 
 fn shared(rel: &str) -> PathBuf {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -108,4 +108,31 @@ fn empty_image_is_an_error_not_a_panic() {
     // and the classifier still works afterwards
     let one = image::DynamicImage::new_rgb8(1, 1);
     assert!(classifier.classify(&one).is_ok());
+}
+
+#[test]
+fn forty_pixel_corner_emblem_on_a_wide_banner_is_found_by_the_detail_pass() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/samples/ad_corner_emblem_banner.jpg");
+    let image = image::open(&path).unwrap();
+    let runtime = RuntimeOptions::default();
+    let mut with_detail = VisualClassifier::new(&runtime).unwrap();
+    let scores = with_detail.classify(&image).unwrap();
+    assert!(scores.national_emblem.detected, "{scores:?}");
+    let [x, y, w, h] = scores.national_emblem.bbox.unwrap();
+    // the emblem sits at x 1864..1904, y 16..56 of the 1920x400 banner
+    assert!(
+        x >= 1800 && y < 60 && x + w <= 1920 && h <= 120,
+        "box {x} {y} {w} {h}"
+    );
+    let params = VisualParams {
+        detail_max_pixels: 0,
+        ..VisualParams::default()
+    };
+    let mut first_pass_only = VisualClassifier::with_params(&runtime, params).unwrap();
+    let coarse = first_pass_only.classify(&image).unwrap();
+    assert!(
+        coarse.national_emblem.score < scores.national_emblem.score,
+        "detail {scores:?} vs first pass {coarse:?}"
+    );
 }

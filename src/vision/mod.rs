@@ -17,6 +17,7 @@
 //! Both the model and its sidecar JSON (labels, preprocessing, thresholds, metrics) are embedded in
 //! the binary, so it works anywhere; [`VisualClassifier::from_files`] loads others.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::path::Path;
 
@@ -36,6 +37,10 @@ const MODEL_SIDECAR: &str = include_str!("../../models/visual_classifier.json");
 
 /// The labels, in the order of the model's output channels.
 pub const LABELS: [&str; 3] = ["national_emblem", "certificate_layout", "official_seal"];
+
+/// Channels of objects (emblem, seal) that the detail pass may improve; a page layout needs the
+/// whole page in view, so the certificate channel keeps the first pass.
+const LOCAL_LABELS: [usize; 2] = [0, 2];
 
 /// Score, decision and evidence box of one label.
 #[derive(Serialize, Clone, Debug, PartialEq)]
@@ -69,7 +74,8 @@ pub struct VisualParams {
     pub intra_threads: usize,
     /// Pixel budget of the detail pass (see the module docs); 0 turns it off. The default, 0.8 MP,
     /// gives a 1920x400 banner a full-resolution pass (a 40-pixel corner emblem is found in 17 of
-    /// 24 test composites with it, 9 without) and a 1080p screenshot one at 0.62 of its size.
+    /// 24 test composites with it, 7 without) and leaves 1080p screenshots to the first pass;
+    /// 2_100_000 also reads 1080p at full resolution (7 of 8 such emblems found, ~2.7x the CPU).
     pub detail_max_pixels: u32,
 }
 
@@ -222,12 +228,13 @@ impl VisualClassifier {
             bail!("the image is empty ({width}x{height})");
         }
         let rgb = flatten_to_rgb(image);
+        let rgb = rgb.as_ref();
         let p = self.sidecar.preprocess;
         let view = ModelView::fit(width, height, &p);
-        let mut best = self.run_pass(&rgb, &view)?;
+        let mut best = self.run_pass(rgb, &view)?;
         if let Some(detail) = view.detail(self.params.detail_max_pixels) {
-            let fine = self.run_pass(&rgb, &detail)?;
-            for label in [0, 2] {
+            let fine = self.run_pass(rgb, &detail)?;
+            for label in LOCAL_LABELS {
                 if fine[label].logit > best[label].logit {
                     best[label] = fine[label];
                 }
@@ -320,18 +327,21 @@ pub fn resize(image: &RgbImage, width: u32, height: u32) -> RgbImage {
     }
 }
 
-/// The image as RGB; transparent pixels are composited over white (transparent PNG logos and text
-/// would otherwise turn black).
-pub fn flatten_to_rgb(image: &DynamicImage) -> RgbImage {
+/// The image as RGB, borrowed when it already is; transparent pixels are composited over white
+/// (transparent PNG logos and text would otherwise turn black).
+pub fn flatten_to_rgb(image: &DynamicImage) -> Cow<'_, RgbImage> {
+    if let Some(rgb) = image.as_rgb8() {
+        return Cow::Borrowed(rgb);
+    }
     if !image.color().has_alpha() {
-        return image.to_rgb8();
+        return Cow::Owned(image.to_rgb8());
     }
     let rgba = image.to_rgba8();
-    RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+    Cow::Owned(RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
         let [r, g, b, a] = rgba.get_pixel(x, y).0;
         let over_white = |c: u8| ((c as u32 * a as u32 + 255 * (255 - a as u32) + 127) / 255) as u8;
         image::Rgb([over_white(r), over_white(g), over_white(b)])
-    })
+    }))
 }
 
 /// Where an image lands in the model's input: its resized size, the padded input size and the scale.
@@ -384,14 +394,18 @@ impl ModelView {
     }
 
     /// The detail pass: up to twice this view's scale, capped at the original size and at
-    /// `max_pixels`; `None` when that would not be meaningfully finer than this view.
+    /// `max_pixels`. It runs only when it reaches full resolution (and is finer than this view)
+    /// or is at least 1.5 times finer: a 1080p frame seen at 0.62 instead of 0.5 costs 1.5 first
+    /// passes and found none of the evaluation's 40-pixel corner emblems.
     pub fn detail(&self, max_pixels: u32) -> Option<Self> {
         let (width, height) = self.original;
         let area = (width.max(1) as f64) * (height.max(1) as f64);
         let scale = (self.scale * 2.0)
             .min(1.0)
             .min((max_pixels as f64 / area).sqrt());
-        (scale > self.scale * 1.15).then(|| Self::at_scale(width, height, scale, self.pad_multiple))
+        let full_resolution = scale >= 1.0 && scale > self.scale * 1.15;
+        (full_resolution || scale >= self.scale * 1.5)
+            .then(|| Self::at_scale(width, height, scale, self.pad_multiple))
     }
 
     /// Heat-map cells that cover the resized image (the rest only see padding).
@@ -579,6 +593,9 @@ mod tests {
         assert!(d.width > 1400 && d.width < 1500, "{d:?}");
         assert!(ModelView::fit(1920, 1080, &p).detail(0).is_none());
         let default = VisualParams::default().detail_max_pixels;
+        assert!(ModelView::fit(1920, 1080, &p).detail(default).is_none());
+        let d = ModelView::fit(1920, 1080, &p).detail(1920 * 1080).unwrap();
+        assert_eq!((d.width, d.height), (1920, 1080));
         let d = ModelView::fit(1920, 400, &p)
             .detail(default)
             .expect("banner detail");
