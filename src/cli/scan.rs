@@ -153,10 +153,16 @@ fn build_analyzers(
     (0..jobs)
         .map(|_| {
             let ocr: Option<Box<dyn TextStage>> = if ocr_on {
-                let params = crate::ocr::OcrParams {
+                let mut params = crate::ocr::OcrParams {
                     intra_threads: threads_per_worker,
                     ..Default::default()
                 };
+                if let Some(side) = config.ocr.det_max_side {
+                    params.det_max_side = side;
+                }
+                if let Some(width) = config.ocr.rec_min_width {
+                    params.rec_min_width = width;
+                }
                 Some(Box::new(crate::ocr::OcrEngine::new(&args.runtime, params)?))
             } else {
                 None

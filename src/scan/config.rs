@@ -16,6 +16,10 @@
 //! [visual]
 //! detail_max_pixels = 2100000  # finer second pass for small emblems and seals (slower); 0 = off
 //!
+//! [ocr]
+//! det_max_side = 8192   # cap on the detector input's long side (memory on wide banners)
+//! rec_min_width = 320   # recogniser minimum width (RapidOCR's; smaller is faster)
+//!
 //! [fusion]              # verdict per fusion rule: "pass" (off), "review" or "block"
 //! emblem_alone = "review"
 //! ```
@@ -41,6 +45,20 @@ pub struct ScanConfig {
     pub fusion: FusionRules,
     /// Visual classifier settings.
     pub visual: VisualSettings,
+    /// OCR settings.
+    pub ocr: OcrSettings,
+}
+
+/// OCR settings that trade fidelity to RapidOCR for speed and memory in a scan.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OcrSettings {
+    /// Cap on the detector input's longer side (`ocr::OcrParams::det_max_side`); `None` keeps
+    /// the OCR default.
+    pub det_max_side: Option<u32>,
+    /// Recogniser minimum input width (`ocr::OcrParams::rec_min_width`); `None` keeps the OCR
+    /// default.
+    pub rec_min_width: Option<u32>,
 }
 
 /// Settings of the visual classifier that trade speed for sensitivity.
@@ -140,7 +158,7 @@ mod tests {
         std::fs::write(
             &path,
             "[stages]\nocr = false\n[thresholds]\nnational_emblem = 0.7\n[rules]\nfiles = [\"extra.toml\"]\n\
-             [fusion]\nemblem_alone = \"pass\"\n[visual]\ndetail_max_pixels = 0\n",
+             [fusion]\nemblem_alone = \"pass\"\n[visual]\ndetail_max_pixels = 0\n[ocr]\ndet_max_side = 2560\n",
         )
         .unwrap();
         let config = ScanConfig::load(&path).unwrap();
@@ -150,6 +168,8 @@ mod tests {
         assert_eq!(config.fusion.emblem_alone, Verdict::Pass);
         assert_eq!(config.fusion.emblem_with_terms, Verdict::Block);
         assert_eq!(config.visual.detail_max_pixels, Some(0));
+        assert_eq!(config.ocr.det_max_side, Some(2560));
+        assert_eq!(config.ocr.rec_min_width, None);
     }
 
     #[test]
