@@ -40,15 +40,22 @@ def source_images(shared: Path):
     return found
 
 
+def reuse_or_empty(folder: Path, count: int) -> bool:
+    """True when `folder` already holds `count` generated images; otherwise leaves it empty."""
+    if folder.is_dir() and len(list(folder.iterdir())) == count:
+        return True
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        old.unlink()
+    return False
+
+
 def build_folder(count: int, shared: Path) -> Path:
     from PIL import Image, ImageOps
 
     folder = OUT / f"images-{count}"
-    if folder.is_dir() and len(list(folder.iterdir())) == count:
+    if reuse_or_empty(folder, count):
         return folder
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.iterdir():
-        old.unlink()
     sources = source_images(shared)
     for i in range(count):
         rng = random.Random(i)
@@ -72,11 +79,8 @@ def build_screenshots(count: int, shared: Path) -> Path:
     from PIL import Image, ImageOps
 
     folder = OUT / f"screens-1080p-{count}"
-    if folder.is_dir() and len(list(folder.iterdir())) == count:
+    if reuse_or_empty(folder, count):
         return folder
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.iterdir():
-        old.unlink()
     sources = source_images(shared)
     for i in range(count):
         rng = random.Random(10_000 + i)
