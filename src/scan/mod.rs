@@ -158,8 +158,7 @@ impl Analyzer {
 
     /// Analyses a decoded image: OCR → terms, visual scores, fusion.
     pub fn analyze_image(&mut self, image: &DynamicImage, path: String) -> ImageResult {
-        let mut result = ImageResult::failed(path, String::new(), 0.0);
-        result.error = None;
+        let mut result = ImageResult::new(path);
         result.width = Some(image.width());
         result.height = Some(image.height());
         let mut errors = Vec::new();

@@ -68,8 +68,8 @@ impl LineMatch {
 }
 
 impl ImageResult {
-    /// A result for an input that could not be analysed.
-    pub fn failed(path: String, error: String, ms: f64) -> Self {
+    /// An empty result for `path`: no verdict yet, nothing found, no error.
+    pub fn new(path: String) -> Self {
         ImageResult {
             path,
             verdict: None,
@@ -77,10 +77,19 @@ impl ImageResult {
             visual: None,
             ocr: Vec::new(),
             matches: Vec::new(),
-            error: Some(error),
-            ms,
+            error: None,
+            ms: 0.0,
             width: None,
             height: None,
+        }
+    }
+
+    /// A result for an input that could not be analysed.
+    pub fn failed(path: String, error: String, ms: f64) -> Self {
+        ImageResult {
+            error: Some(error),
+            ms,
+            ..ImageResult::new(path)
         }
     }
 
