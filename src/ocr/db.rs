@@ -230,6 +230,22 @@ mod tests {
         v
     }
 
+    /// Boxes found in a `w` x `h` map holding `rects` at `value`, scaled to `dest`.
+    fn boxes_in(
+        (w, h): (usize, usize),
+        rects: &[(usize, usize, usize, usize)],
+        value: f32,
+        dest: (u32, u32),
+    ) -> Vec<Quad> {
+        let values = map_with(w, h, rects, value);
+        let map = ProbabilityMap {
+            values: &values,
+            width: w,
+            height: h,
+        };
+        boxes_from_map(&map, dest.0, dest.1, &settings())
+    }
+
     #[test]
     fn dilation_spreads_right_and_down() {
         let values = map_with(4, 4, &[(1, 1, 1, 1)], 0.9);
@@ -257,13 +273,7 @@ mod tests {
     #[test]
     fn one_text_region_gives_one_grown_box() {
         // Kernel x 10..=49, y 10..=17; dilation adds one pixel right and down: 41 × 9 points.
-        let values = map_with(64, 32, &[(10, 10, 49, 17)], 0.9);
-        let map = ProbabilityMap {
-            values: &values,
-            width: 64,
-            height: 32,
-        };
-        let boxes = boxes_from_map(&map, 64, 32, &settings());
+        let boxes = boxes_in((64, 32), &[(10, 10, 49, 17)], 0.9, (64, 32));
         assert_eq!(boxes.len(), 1);
         // Kernel box 10..50 × 10..18 (40 × 8): distance 320 × 1.6 / 96 ≈ 5.33 → 5.
         assert_eq!(
@@ -274,13 +284,7 @@ mod tests {
 
     #[test]
     fn boxes_scale_to_the_original_image() {
-        let values = map_with(64, 32, &[(10, 10, 49, 17)], 0.9);
-        let map = ProbabilityMap {
-            values: &values,
-            width: 64,
-            height: 32,
-        };
-        let boxes = boxes_from_map(&map, 128, 64, &settings());
+        let boxes = boxes_in((64, 32), &[(10, 10, 49, 17)], 0.9, (128, 64));
         assert_eq!(
             boxes[0],
             [[10.0, 10.0], [110.0, 10.0], [110.0, 46.0], [10.0, 46.0]]
@@ -289,35 +293,20 @@ mod tests {
 
     #[test]
     fn faint_regions_are_dropped_by_the_box_threshold() {
-        let values = map_with(64, 32, &[(10, 10, 49, 17)], 0.4);
-        let map = ProbabilityMap {
-            values: &values,
-            width: 64,
-            height: 32,
-        };
-        assert!(boxes_from_map(&map, 64, 32, &settings()).is_empty());
+        assert!(boxes_in((64, 32), &[(10, 10, 49, 17)], 0.4, (64, 32)).is_empty());
     }
 
     #[test]
     fn specks_are_dropped_by_size() {
-        let values = map_with(64, 32, &[(10, 10, 11, 11)], 0.9);
-        let map = ProbabilityMap {
-            values: &values,
-            width: 64,
-            height: 32,
-        };
-        assert!(boxes_from_map(&map, 64, 32, &settings()).is_empty());
+        assert!(boxes_in((64, 32), &[(10, 10, 11, 11)], 0.9, (64, 32)).is_empty());
     }
 
     #[test]
     fn two_separate_regions_give_two_boxes() {
-        let values = map_with(64, 40, &[(5, 5, 30, 12), (5, 25, 50, 32)], 0.9);
-        let map = ProbabilityMap {
-            values: &values,
-            width: 64,
-            height: 40,
-        };
-        assert_eq!(boxes_from_map(&map, 64, 40, &settings()).len(), 2);
+        assert_eq!(
+            boxes_in((64, 40), &[(5, 5, 30, 12), (5, 25, 50, 32)], 0.9, (64, 40)).len(),
+            2
+        );
     }
 
     #[test]
