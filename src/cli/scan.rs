@@ -91,8 +91,9 @@ pub fn run(args: ScanArgs) -> anyhow::Result<Outcome> {
     };
     let (ocr_on, visual_on) = stages(&config, args.only);
     let jobs = args.jobs.map(usize::from).unwrap_or_else(default_jobs);
-    let analyzers = build_analyzers(&args, &config, jobs, ocr_on, visual_on)?;
+    // Open the outputs before loading models, so a bad --output fails at once.
     let mut sinks = build_sinks(&args, format, previous.paths.is_empty())?;
+    let analyzers = build_analyzers(&args, &config, jobs, ocr_on, visual_on)?;
 
     let progress = progress_bar();
     let done = previous.paths;
