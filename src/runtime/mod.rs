@@ -4,6 +4,7 @@
 //! `pip download --no-deps`, extracts the files we use, checks their SHA-256 and keeps them in a cache
 //! folder. Every file can be overridden (flag or environment variable) for offline installs.
 
+pub mod arena;
 pub mod fetch;
 
 use std::path::{Path, PathBuf};
@@ -11,6 +12,9 @@ use std::sync::{Mutex, OnceLock};
 
 use anyhow::{Context, Result};
 pub use fetch::{Artifact, FetchError, Wheel};
+use ort::environment::Environment;
+use ort::session::Session;
+use ort::session::builder::{GraphOptimizationLevel, SessionBuilder};
 
 /// Where to find ONNX Runtime and the OCR models; shared by every subcommand that runs a model.
 #[derive(clap::Args, Debug, Clone, Default)]
@@ -85,7 +89,7 @@ impl RuntimeOptions {
     }
 
     /// The process's ONNX Runtime environment, loading the library on first use.
-    pub fn environment(&self) -> Result<ort::environment::Environment> {
+    pub fn environment(&self) -> Result<Environment> {
         environment(&self.ort_library()?)
     }
 }
@@ -99,12 +103,34 @@ fn existing(path: &Path, source: &str) -> Result<PathBuf> {
     Ok(path.to_path_buf())
 }
 
+/// A session builder with the settings every model of this crate runs with: all graph
+/// optimisations, `intra_threads` ONNX Runtime threads (0: ONNX Runtime's default, one per
+/// core), and the process's shared memory arena without memory patterns (see [`arena`]).
+pub fn session_builder(env: &Environment, intra_threads: usize) -> Result<SessionBuilder> {
+    fn ort_error<T>(e: ort::Error<T>) -> anyhow::Error {
+        anyhow::anyhow!("cannot configure an ONNX Runtime session: {e}")
+    }
+    let builder = Session::builder(env)
+        .map_err(ort_error)?
+        .with_optimization_level(GraphOptimizationLevel::All)
+        .map_err(ort_error)?
+        .with_env_allocators()
+        .map_err(ort_error)?
+        .with_memory_pattern(false)
+        .map_err(ort_error)?;
+    if intra_threads > 0 {
+        builder.with_intra_threads(intra_threads).map_err(ort_error)
+    } else {
+        Ok(builder)
+    }
+}
+
 /// The one ONNX Runtime environment of this process, created from `library` on first call.
 ///
 /// ONNX Runtime can be loaded only once per process, so later calls return the same environment
 /// whatever path they pass.
-pub fn environment(library: &Path) -> Result<ort::environment::Environment> {
-    static ENV: OnceLock<Mutex<Option<ort::environment::Environment>>> = OnceLock::new();
+pub fn environment(library: &Path) -> Result<Environment> {
+    static ENV: OnceLock<Mutex<Option<Environment>>> = OnceLock::new();
     let slot = ENV.get_or_init(|| Mutex::new(None));
     let mut guard = slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some(env) = guard.as_ref() {
@@ -115,6 +141,7 @@ pub fn environment(library: &Path) -> Result<ort::environment::Environment> {
         .with_name("shanzhai")
         .build()
         .context("cannot create the ONNX Runtime environment")?;
+    arena::register_shared_arena(&env).context("cannot create ONNX Runtime's memory arena")?;
     *guard = Some(env.clone());
     Ok(env)
 }

@@ -24,7 +24,6 @@ use std::path::Path;
 use anyhow::{Context, Result, anyhow, bail};
 use image::{DynamicImage, RgbImage, imageops};
 use ort::session::Session;
-use ort::session::builder::GraphOptimizationLevel;
 use ort::value::TensorRef;
 use serde::{Deserialize, Serialize};
 
@@ -201,12 +200,8 @@ impl VisualClassifier {
     ) -> Result<Self> {
         let sidecar = Sidecar::parse(sidecar)?;
         let env = runtime.environment()?;
-        let session = Session::builder(&env)
-            .map_err(|e| anyhow!("{e}"))?
-            .with_optimization_level(GraphOptimizationLevel::All)
-            .map_err(|e| anyhow!("{e}"))?
-            .with_intra_threads(params.intra_threads.max(1))
-            .map_err(|e| anyhow!("{e}"))?
+        let mut builder = crate::runtime::session_builder(&env, params.intra_threads.max(1))?;
+        let session = builder
             .commit_from_memory(model)
             .map_err(|e| anyhow!("{e}"))?;
         Ok(VisualClassifier {
