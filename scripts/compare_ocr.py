@@ -98,6 +98,11 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--cpus", default="0,1", help="taskset CPU list shared by every engine")
     parser.add_argument("--out", help="write the figures as JSON here too")
+    parser.add_argument(
+        "--variant", action="append", default=[], metavar="LABEL=CONFIG",
+        help="also run shanzhai (2 workers) with this --config file; repeatable",
+    )
+    parser.add_argument("--skip-single", action="store_true", help="leave out the 1-worker run")
     args = parser.parse_args()
 
     samples = Path(args.samples)
@@ -108,6 +113,12 @@ def main() -> None:
         "shanzhai, 1 worker, ORT default threads": [args.shanzhai, "ocr", "--timings", "--jobs", "1"] + images,
         "shanzhai, 2 workers × 1 thread (default)": [args.shanzhai, "ocr", "--timings", "--jobs", "2"] + images,
     }
+    if args.skip_single:
+        del engines["shanzhai, 1 worker, ORT default threads"]
+    for variant in args.variant:
+        label, _, config = variant.partition("=")
+        engines[f"shanzhai, 2 workers, {label}"] = [
+            args.shanzhai, "ocr", "--timings", "--jobs", "2", "--config", config] + images
     runs = {name: [] for name in engines}
     outputs = {}
     for rep in range(args.reps):

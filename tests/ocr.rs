@@ -139,6 +139,34 @@ fn very_wide_image_is_letterboxed_and_read() {
 }
 
 #[test]
+fn tiled_detection_finds_the_boxes_of_the_whole_input() {
+    // 1618 × 208: RapidOCR's resize rule makes it a 5728 × 736 detector input, which the
+    // default settings cut into overlapping tiles. The seams fall inside the text line (at x ≈
+    // 650 and 970 here); with too little overlap (128) the line is cut in three there. Corners
+    // may move by a few pixels (the detector sees less context past a seam).
+    let image = load_image(&sample("rapidocr/korean.jpg"))
+        .unwrap()
+        .to_rgb8();
+    let whole = OcrParams {
+        det_tile_side: 0,
+        ..OcrParams::default()
+    };
+    let mut untiled = OcrEngine::new(&RuntimeOptions::default(), whole).unwrap();
+    let expected = untiled.detect(&image).unwrap();
+    let tiled = engine().detect(&image).unwrap();
+    assert!(expected.len() >= 2, "{expected:?}");
+    assert_eq!(tiled.len(), expected.len(), "{tiled:?}\n{expected:?}");
+    for (a, b) in tiled.iter().zip(&expected) {
+        for (p, q) in a.iter().zip(b) {
+            assert!(
+                (p[0] - q[0]).abs() <= 8.0 && (p[1] - q[1]).abs() <= 8.0,
+                "{a:?} {b:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn document_photo_matches_its_transcription() {
     let labels: serde_json::Value =
         serde_json::from_slice(&std::fs::read(samples().join("labels.json")).unwrap()).unwrap();

@@ -20,6 +20,7 @@ use super::Outcome;
 use crate::input::load_image;
 use crate::ocr::{OcrEngine, OcrParams, StageTimes, TextLine};
 use crate::runtime::RuntimeOptions;
+use crate::scan::ScanConfig;
 
 /// Output format of `shanzhai ocr`.
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +49,9 @@ pub struct OcrArgs {
     /// Print images per second and the time spent per stage on standard error at the end.
     #[arg(long)]
     timings: bool,
+    /// TOML settings file; its `[ocr]` section (as for `shanzhai scan --config`) is used.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     #[command(flatten)]
     runtime: RuntimeOptions,
 }
@@ -69,10 +73,13 @@ pub fn run(args: OcrArgs) -> Result<Outcome> {
         .unwrap_or(cores)
         .clamp(1, args.images.len().max(1));
     let threads = args.threads.unwrap_or(if jobs > 1 { 1 } else { 0 });
-    let params = OcrParams {
+    let mut params = OcrParams {
         intra_threads: threads,
         ..OcrParams::default()
     };
+    if let Some(path) = &args.config {
+        ScanConfig::load(path)?.ocr.apply(&mut params);
+    }
     let engines = (0..jobs)
         .map(|_| OcrEngine::new(&args.runtime, params.clone()))
         .collect::<Result<Vec<_>>>()

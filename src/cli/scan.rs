@@ -158,12 +158,7 @@ fn build_analyzers(
                     intra_threads: threads_per_worker,
                     ..Default::default()
                 };
-                if let Some(side) = config.ocr.det_max_side {
-                    params.det_max_side = side;
-                }
-                if let Some(width) = config.ocr.rec_min_width {
-                    params.rec_min_width = width;
-                }
+                config.ocr.apply(&mut params);
                 Some(Box::new(crate::ocr::OcrEngine::new(&args.runtime, params)?))
             } else {
                 None

@@ -1,4 +1,4 @@
-//! The `--config FILE` of `shanzhai scan` (TOML): stage switches, thresholds, rule files, fusion.
+//! The `--config FILE` of `shanzhai scan` and `shanzhai ocr` (which reads only `[ocr]`) (TOML): stage switches, thresholds, rule files, fusion.
 //!
 //! ```toml
 //! [stages]
@@ -17,7 +17,10 @@
 //! detail_max_pixels = 2100000  # finer second pass for small emblems and seals (slower); 0 = off
 //!
 //! [ocr]
-//! det_max_side = 8192   # cap on the detector input's long side (memory on wide banners)
+//! det_max_side = 8192   # cap on the detector input's long side
+//! det_tile_side = 1536  # detector tiles at most this big a side (bounds memory); 0 = whole input
+//! det_tile_overlap = 128
+//! rec_batch = 6         # crops per recogniser run
 //! rec_min_width = 320   # recogniser minimum width (RapidOCR's; smaller is faster)
 //!
 //! [fusion]              # verdict per fusion rule: "pass" (off), "review" or "block"
@@ -30,6 +33,7 @@ use anyhow::Context;
 use serde::Deserialize;
 
 use super::fuse::FusionRules;
+use crate::ocr::OcrParams;
 
 /// Everything `--config` can set; every field has a default.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -56,9 +60,41 @@ pub struct OcrSettings {
     /// Cap on the detector input's longer side (`ocr::OcrParams::det_max_side`); `None` keeps
     /// the OCR default.
     pub det_max_side: Option<u32>,
+    /// Longest detector tile side (`ocr::OcrParams::det_tile_side`; 0 = no tiling); `None`
+    /// keeps the OCR default.
+    pub det_tile_side: Option<u32>,
+    /// Least overlap between detector tiles (`ocr::OcrParams::det_tile_overlap`); `None` keeps
+    /// the OCR default.
+    pub det_tile_overlap: Option<u32>,
     /// Recogniser minimum input width (`ocr::OcrParams::rec_min_width`); `None` keeps the OCR
     /// default.
     pub rec_min_width: Option<u32>,
+    /// Crops per recogniser run (`ocr::OcrParams::rec_batch`); `None` keeps the OCR default.
+    pub rec_batch: Option<usize>,
+}
+
+impl OcrSettings {
+    /// `params` with the settings that are set replacing their values.
+    pub fn apply(&self, params: &mut OcrParams) {
+        let OcrSettings {
+            det_max_side,
+            det_tile_side,
+            det_tile_overlap,
+            rec_min_width,
+            rec_batch,
+        } = *self;
+        set(&mut params.det_max_side, det_max_side);
+        set(&mut params.det_tile_side, det_tile_side);
+        set(&mut params.det_tile_overlap, det_tile_overlap);
+        set(&mut params.rec_min_width, rec_min_width);
+        set(&mut params.rec_batch, rec_batch.map(|n| n.max(1)));
+    }
+}
+
+fn set<T>(field: &mut T, value: Option<T>) {
+    if let Some(value) = value {
+        *field = value;
+    }
 }
 
 /// Settings of the visual classifier that trade speed for sensitivity.
@@ -170,6 +206,10 @@ mod tests {
         assert_eq!(config.visual.detail_max_pixels, Some(0));
         assert_eq!(config.ocr.det_max_side, Some(2560));
         assert_eq!(config.ocr.rec_min_width, None);
+        let mut params = OcrParams::default();
+        config.ocr.apply(&mut params);
+        assert_eq!(params.det_max_side, 2560);
+        assert_eq!(params.rec_min_width, OcrParams::default().rec_min_width);
     }
 
     #[test]
