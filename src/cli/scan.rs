@@ -154,11 +154,7 @@ fn build_analyzers(
     (0..jobs)
         .map(|_| {
             let ocr: Option<Box<dyn TextStage>> = if ocr_on {
-                let mut params = crate::ocr::OcrParams {
-                    intra_threads: threads_per_worker,
-                    ..Default::default()
-                };
-                config.ocr.apply(&mut params);
+                let params = config.ocr.scan_params(threads_per_worker);
                 Some(Box::new(crate::ocr::OcrEngine::new(&args.runtime, params)?))
             } else {
                 None
