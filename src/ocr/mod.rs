@@ -71,6 +71,12 @@ pub struct OcrParams {
     /// text lines crossing a seam were sometimes cut in two and accuracy on the samples dropped
     /// below RapidOCR's; from 256 on it matched the whole-input run.
     pub det_tile_overlap: u32,
+    /// Detector tiles of at least this many pixels run one at a time across all the engines of
+    /// the process (default 1,000,000; 0: never wait). The engines share one memory arena
+    /// ([`crate::runtime::arena`]) whose size is set by the largest demands that meet; two big
+    /// detector runs at once (two document photos) set the scan's peak, and the other engines
+    /// rarely wait: recognition takes most of the time.
+    pub det_exclusive_pixels: u64,
     /// Probability above which a detector pixel counts as text (default 0.3).
     pub det_threshold: f32,
     /// Mean probability a detected box needs to be kept (default 0.5).
@@ -112,6 +118,7 @@ impl Default for OcrParams {
             det_max_side: 8192,
             det_tile_side: 1536,
             det_tile_overlap: 384,
+            det_exclusive_pixels: 1_000_000,
             det_threshold: 0.3,
             det_box_threshold: 0.5,
             det_max_candidates: 1000,
@@ -240,7 +247,10 @@ impl OcrEngine {
         let tiles = layout.tiles(rw, rh);
         let lut = det_lut();
         let detector = &mut self.detector;
+        let exclusive = self.params.det_exclusive_pixels;
         let values = tiles::stitch(rw, rh, &tiles, |tile| {
+            let pixels = u64::from(tile.x.len) * u64::from(tile.y.len);
+            let _turn = (exclusive > 0 && pixels >= exclusive).then(big_detector_turn);
             run_detector(detector, &resized, tile, &lut)
         })
         .map_err(|e| anyhow!("text detection failed: {e}"))?;
@@ -415,6 +425,15 @@ impl OcrEngine {
             })
             .collect())
     }
+}
+
+/// Waits for this process's turn to run a big detector tile (see
+/// [`OcrParams::det_exclusive_pixels`]); the turn ends when the guard is dropped.
+fn big_detector_turn() -> std::sync::MutexGuard<'static, ()> {
+    static BIG_DETECTOR: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    BIG_DETECTOR
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// The detector's probability map for one tile of `image` (the detector's input, resized).
@@ -661,6 +680,17 @@ mod tests {
             RgbImage::new(50, 10),
         ];
         assert_eq!(batches_by_aspect(&crops, 2), vec![vec![1, 2], vec![0]]);
+    }
+
+    #[test]
+    fn a_region_is_written_from_its_origin() {
+        // 3 × 2 image whose red channel is 10·x + y; take the 2 × 1 region at (1, 1).
+        let img = RgbImage::from_fn(3, 2, |x, y| image::Rgb([(10 * x + y) as u8, 0, 0]));
+        let lut: [f32; 256] = std::array::from_fn(|v| v as f32);
+        let mut out = vec![-1.0; 3 * 2];
+        fill_chw_bgr_region(&img, (1, 1), (2, 1), &lut, &mut out, 2);
+        // Planes B, G, R of 2 values each: red is the last plane.
+        assert_eq!(out, [0.0, 0.0, 0.0, 0.0, 11.0, 21.0]);
     }
 
     #[test]

@@ -66,6 +66,9 @@ pub struct OcrSettings {
     /// Least overlap between detector tiles (`ocr::OcrParams::det_tile_overlap`); `None` keeps
     /// the OCR default.
     pub det_tile_overlap: Option<u32>,
+    /// Detector tiles this big run one at a time (`ocr::OcrParams::det_exclusive_pixels`; 0 =
+    /// never wait); `None` keeps the OCR default.
+    pub det_exclusive_pixels: Option<u64>,
     /// Recogniser minimum input width (`ocr::OcrParams::rec_min_width`); `None` keeps the OCR
     /// default.
     pub rec_min_width: Option<u32>,
@@ -103,12 +106,14 @@ impl OcrSettings {
             det_max_side,
             det_tile_side,
             det_tile_overlap,
+            det_exclusive_pixels,
             rec_min_width,
             rec_batch,
         } = *self;
         set(&mut params.det_max_side, det_max_side);
         set(&mut params.det_tile_side, det_tile_side);
         set(&mut params.det_tile_overlap, det_tile_overlap);
+        set(&mut params.det_exclusive_pixels, det_exclusive_pixels);
         set(&mut params.rec_min_width, rec_min_width);
         set(&mut params.rec_batch, rec_batch.map(|n| n.max(1)));
     }
