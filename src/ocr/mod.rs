@@ -32,12 +32,11 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, anyhow, bail};
 use image::{DynamicImage, RgbImage};
 use ort::session::Session;
-use ort::value::TensorRef;
 use serde::Serialize;
 
 pub use geometry::Quad;
 
-use crate::runtime::{OcrModel, RuntimeOptions};
+use crate::runtime::{OcrModel, RuntimeOptions, run_f32};
 use ctc::Alphabet;
 use db::{DbSettings, ProbabilityMap};
 use geometry::{crop_size, perspective_transform};
@@ -295,33 +294,22 @@ impl OcrEngine {
         ];
         let lut = unit_lut();
         for batch in batches_by_aspect(crops, self.params.cls_batch) {
-            let mut input = vec![0f32; batch.len() * 3 * (height * width) as usize];
-            for (slot, &i) in batch.iter().enumerate() {
-                let resized_w = fitted_width(&crops[i], height, width);
-                let resized = imageops::resize_linear(&crops[i], resized_w, height);
-                let plane = &mut input[slot * 3 * (height * width) as usize..]
-                    [..3 * (height * width) as usize];
-                fill_chw_bgr(&resized, &lut, plane, width as usize);
-            }
+            let input = batch_input(crops, &batch, height, width, &lut);
             let shape = [batch.len(), 3, height as usize, width as usize];
-            let tensor =
-                TensorRef::from_array_view((shape, &input[..])).map_err(|e| anyhow!("{e}"))?;
-            let outputs = self
-                .classifier
-                .run(ort::inputs![tensor])
-                .map_err(|e| anyhow!("angle classification failed: {e}"))?;
-            let (_, probs) = outputs[0]
-                .try_extract_tensor::<f32>()
-                .map_err(|e| anyhow!("{e}"))?;
-            for (&i, row) in batch.iter().zip(probs.chunks_exact(2)) {
-                let upside_down = row[1] > row[0];
-                let score = row[0].max(row[1]);
-                let rotated = upside_down && score > self.params.cls_threshold;
-                if rotated {
-                    image::imageops::rotate180_in_place(&mut crops[i]);
+            let threshold = self.params.cls_threshold;
+            run_f32(&mut self.classifier, shape, &input, |_, probs| {
+                for (&i, row) in batch.iter().zip(probs.chunks_exact(2)) {
+                    let upside_down = row[1] > row[0];
+                    let score = row[0].max(row[1]);
+                    let rotated = upside_down && score > threshold;
+                    if rotated {
+                        image::imageops::rotate180_in_place(&mut crops[i]);
+                    }
+                    verdicts[i] = Orientation { rotated, score };
                 }
-                verdicts[i] = Orientation { rotated, score };
-            }
+                Ok(())
+            })
+            .context("angle classification failed")?;
         }
         Ok(verdicts)
     }
@@ -345,42 +333,27 @@ impl OcrEngine {
                 .map(|&i| aspect(&crops[i]))
                 .fold(min_ratio, f64::max);
             let width = (f64::from(height) * max_ratio) as u32;
-            let plane_len = 3 * (height * width) as usize;
-            let mut input = vec![0f32; batch.len() * plane_len];
-            for (slot, &i) in batch.iter().enumerate() {
-                let resized_w = fitted_width(&crops[i], height, width);
-                let resized = imageops::resize_linear(&crops[i], resized_w, height);
-                fill_chw_bgr(
-                    &resized,
-                    &lut,
-                    &mut input[slot * plane_len..][..plane_len],
-                    width as usize,
-                );
-            }
+            let input = batch_input(crops, &batch, height, width, &lut);
             let shape = [batch.len(), 3, height as usize, width as usize];
-            let tensor =
-                TensorRef::from_array_view((shape, &input[..])).map_err(|e| anyhow!("{e}"))?;
-            let outputs = self
-                .recognizer
-                .run(ort::inputs![tensor])
-                .map_err(|e| anyhow!("text recognition failed: {e}"))?;
-            let (out_shape, probs) = outputs[0]
-                .try_extract_tensor::<f32>()
-                .map_err(|e| anyhow!("{e}"))?;
-            let classes = out_shape.last().copied().unwrap_or(0) as usize;
-            if classes != self.alphabet.len() {
-                bail!(
-                    "the recogniser has {classes} classes but its dictionary gives {}",
-                    self.alphabet.len()
-                );
-            }
-            let per_line = probs.len() / batch.len();
-            if per_line == 0 {
-                bail!("the recogniser returned no output");
-            }
-            for (&i, line) in batch.iter().zip(probs.chunks_exact(per_line)) {
-                results[i] = self.alphabet.decode(line);
-            }
+            let alphabet = &self.alphabet;
+            run_f32(&mut self.recognizer, shape, &input, |out_shape, probs| {
+                let classes = out_shape.last().copied().unwrap_or(0) as usize;
+                if classes != alphabet.len() {
+                    bail!(
+                        "the recogniser has {classes} classes but its dictionary gives {}",
+                        alphabet.len()
+                    );
+                }
+                let per_line = probs.len() / batch.len();
+                if per_line == 0 {
+                    bail!("the recogniser returned no output");
+                }
+                for (&i, line) in batch.iter().zip(probs.chunks_exact(per_line)) {
+                    results[i] = alphabet.decode(line);
+                }
+                Ok(())
+            })
+            .context("text recognition failed")?;
         }
         Ok(results)
     }
@@ -453,18 +426,17 @@ fn run_detector(
         &mut input,
         tw,
     );
-    let tensor = TensorRef::from_array_view(([1usize, 3, th, tw], &input[..]))
-        .map_err(|e| anyhow!("{e}"))?;
-    let outputs = detector
-        .run(ort::inputs![tensor])
-        .map_err(|e| anyhow!("{e}"))?;
-    let (out_shape, values) = outputs[0]
-        .try_extract_tensor::<f32>()
-        .map_err(|e| anyhow!("{e}"))?;
-    match **out_shape {
-        [_, _, mh, mw] if mh as usize == th && mw as usize == tw => Ok(values[..tw * th].to_vec()),
-        _ => bail!("unexpected detector output shape {out_shape:?} for a {tw} × {th} input"),
-    }
+    run_f32(
+        detector,
+        [1, 3, th, tw],
+        &input,
+        |out_shape, values| match *out_shape {
+            [_, _, mh, mw] if mh as usize == th && mw as usize == tw => {
+                Ok(values[..tw * th].to_vec())
+            }
+            _ => bail!("unexpected detector output shape {out_shape:?} for a {tw} × {th} input"),
+        },
+    )
 }
 
 /// Detector input size for an image of `w × h` (RapidOCR `limit_type: min`): scaled up so the
@@ -556,6 +528,27 @@ fn fitted_width(crop: &RgbImage, height: u32, max_width: u32) -> u32 {
 
 fn aspect(crop: &RgbImage) -> f64 {
     f64::from(crop.width()) / f64::from(crop.height().max(1))
+}
+
+/// The model input for the crops `batch` of `crops`: each resized to `height` (width kept in
+/// proportion, at most `width`) and written into its own CHW plane set of `width` columns, the
+/// rest left zero (RapidOCR's padding).
+fn batch_input(
+    crops: &[RgbImage],
+    batch: &[usize],
+    height: u32,
+    width: u32,
+    lut: &[f32; 256],
+) -> Vec<f32> {
+    let plane_len = 3 * (height * width) as usize;
+    let mut input = vec![0f32; batch.len() * plane_len];
+    for (slot, &i) in batch.iter().enumerate() {
+        let resized_w = fitted_width(&crops[i], height, width);
+        let resized = imageops::resize_linear(&crops[i], resized_w, height);
+        let planes = &mut input[slot * plane_len..][..plane_len];
+        fill_chw_bgr(&resized, lut, planes, width as usize);
+    }
+    input
 }
 
 /// Indices of `crops` sorted by aspect ratio (stable), cut into batches of `size`: neighbours in

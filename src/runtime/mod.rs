@@ -125,6 +125,25 @@ pub fn session_builder(env: &Environment, intra_threads: usize) -> Result<Sessio
     }
 }
 
+/// Runs `session` on one `f32` tensor of `shape` (row-major `input`) and hands the first output's
+/// shape and values to `read`, which borrows them from ONNX Runtime (no copy).
+pub fn run_f32<R>(
+    session: &mut Session,
+    shape: [usize; 4],
+    input: &[f32],
+    read: impl FnOnce(&[i64], &[f32]) -> Result<R>,
+) -> Result<R> {
+    let tensor = ort::value::TensorRef::from_array_view((shape, input))
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let outputs = session
+        .run(ort::inputs![tensor])
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let (out_shape, values) = outputs[0]
+        .try_extract_tensor::<f32>()
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    read(out_shape, values)
+}
+
 /// The one ONNX Runtime environment of this process, created from `library` on first call.
 ///
 /// ONNX Runtime can be loaded only once per process, so later calls return the same environment

@@ -24,10 +24,9 @@ use std::path::Path;
 use anyhow::{Context, Result, anyhow, bail};
 use image::{DynamicImage, RgbImage, imageops};
 use ort::session::Session;
-use ort::value::TensorRef;
 use serde::{Deserialize, Serialize};
 
-use crate::runtime::RuntimeOptions;
+use crate::runtime::{RuntimeOptions, run_f32};
 
 /// The shipped model, embedded so the binary needs no model file.
 const MODEL_ONNX: &[u8] = include_bytes!("../../models/visual_classifier.onnx");
@@ -269,34 +268,29 @@ impl VisualClassifier {
             view.input_height as usize,
             view.input_width as usize,
         ];
-        let tensor = TensorRef::from_array_view((shape, &input[..])).map_err(|e| anyhow!("{e}"))?;
-        let outputs = self
-            .session
-            .run(ort::inputs![tensor])
-            .map_err(|e| anyhow!("the visual classifier failed: {e}"))?;
-        let (out_shape, values) = outputs[0]
-            .try_extract_tensor::<f32>()
-            .map_err(|e| anyhow!("{e}"))?;
-        let heat = match **out_shape {
-            [1, 3, rows, cols] => HeatMap {
-                rows: rows as usize,
-                cols: cols as usize,
-                values,
-            },
-            _ => bail!("unexpected visual classifier output shape {out_shape:?}"),
-        };
-        let (rows, cols) = view.valid_cells(p.stride);
-        let (rows, cols) = (rows.min(heat.rows), cols.min(heat.cols));
-        if rows == 0 || cols == 0 {
-            bail!("the visual classifier's heat-map is empty");
-        }
-        Ok(std::array::from_fn(|label| {
-            let (logit, cells) = heat.strongest_blob(label, rows, cols);
-            Evidence {
-                logit,
-                bbox: view.cells_to_image(cells, p.stride),
+        run_f32(&mut self.session, shape, &input, |out_shape, values| {
+            let heat = match *out_shape {
+                [1, 3, rows, cols] => HeatMap {
+                    rows: rows as usize,
+                    cols: cols as usize,
+                    values,
+                },
+                _ => bail!("unexpected visual classifier output shape {out_shape:?}"),
+            };
+            let (rows, cols) = view.valid_cells(p.stride);
+            let (rows, cols) = (rows.min(heat.rows), cols.min(heat.cols));
+            if rows == 0 || cols == 0 {
+                bail!("the visual classifier's heat-map is empty");
             }
-        }))
+            Ok(std::array::from_fn(|label| {
+                let (logit, cells) = heat.strongest_blob(label, rows, cols);
+                Evidence {
+                    logit,
+                    bbox: view.cells_to_image(cells, p.stride),
+                }
+            }))
+        })
+        .context("the visual classifier failed")
     }
 }
 
