@@ -6,6 +6,9 @@
 Sets:
   calibration  generated, seed `calibration_seed`, training assets: thresholds are chosen here only;
   heldout      generated, seed `heldout_seed`, with six flags never seen in training;
+  heldout_screens  the same seed at screen sizes (1920x1080, 1080x1920, 1440x900, 1920x600), which
+               the first pass shrinks as it shrinks screenshots; both held-out sets also print
+               emblem recall by emblem size;
   real         the real files in ../shared, labelled by REAL_LABELS below (see README);
   composites   the emblem renders pasted onto real photos from ../shared (in-context positives,
                including a 40-pixel emblem in the corner of 1920x400 banners and of 1920x1080
@@ -41,6 +44,10 @@ SIDECAR = os.path.join(ROOT, "models", "visual_classifier.json")
 CALIBRATION_MAX_FP_RATE = 0.005
 PREPROCESS = {"min_long_side": 320, "max_long_side": 1920, "max_pixels": 960 * 540, "pad_multiple": 32, "pad_value": 0.5, "stride": 16}
 DETAIL_MAX_PIXELS = 800_000  # VisualParams::default().detail_max_pixels
+# Screen-sized generated images (the held-out seed, other indices): the first pass shrinks them.
+SCREEN_SIZES = [(1920, 1080), (1080, 1920), (1440, 900), (1920, 600)]
+SCREEN_FIRST_INDEX = 1_000_000
+SCREEN_COUNT = 400
 
 # Real images in ../shared and what they show (E = national emblem, C = certificate layout,
 # S = official seal; None = left out of that label's figures because the truth is ambiguous).
@@ -175,11 +182,32 @@ def pr(scores: np.ndarray, truth: np.ndarray, thr: float) -> dict:
     }
 
 
-def generated(asset_dir: str, cfg: dict, split: str, seed: int, count: int):
+# The longest side of the largest emblem of each generated image, by item name (for recall by size).
+EMBLEM_PX: dict[str, int] = {}
+EMBLEM_SIZE_BUCKETS = [(0, 16), (16, 24), (24, 40), (40, 80), (80, 160), (160, 100_000)]
+
+
+def generated(asset_dir: str, cfg: dict, split: str, seed: int, count: int, screens: bool = False):
+    """Generated images; with `screens`, screen-sized canvases (SCREEN_SIZES, indices from
+    SCREEN_FIRST_INDEX) that the first pass has to shrink, the way it shrinks screenshots."""
     assets = generate.load_assets(asset_dir, split, cfg["heldout_flags"], None)
     for i in range(count):
-        im, labels, _ = generate.generate_one(assets, cfg, seed, i)
-        yield f"{split}:{seed}:{i}", im, [labels[k] for k in LABELS]
+        index, size = (SCREEN_FIRST_INDEX + i, SCREEN_SIZES[i % len(SCREEN_SIZES)]) if screens else (i, None)
+        im, labels, boxes = generate.generate_one(assets, cfg, seed, index, size=size)
+        name = f"{split}{'_screens' if screens else ''}:{seed}:{index}"
+        EMBLEM_PX[name] = max((max(b[2], b[3]) for b in boxes["national_emblem"]), default=0)
+        yield name, im, [labels[k] for k in LABELS]
+
+
+def recall_by_emblem_size(names: list[str], scores: np.ndarray, truth: np.ndarray, threshold: float) -> dict:
+    """Emblem recall per size bucket (longest side of the largest emblem, original pixels)."""
+    out = {}
+    for lo, hi in EMBLEM_SIZE_BUCKETS:
+        idx = [i for i, n in enumerate(names) if truth[i, 0] == 1 and lo <= EMBLEM_PX.get(n, -1) < hi]
+        if idx:
+            found = int((scores[idx, 0] >= threshold).sum())
+            out[f"{lo}-{hi}px" if hi < 100_000 else f">={lo}px"] = {"positives": len(idx), "tp": found, "recall": round(found / len(idx), 4)}
+    return out
 
 
 def real(shared: str):
@@ -250,6 +278,19 @@ def pick_threshold(scores: np.ndarray, truth: np.ndarray, max_fp_rate: float | N
     return round(best_thr, 4)
 
 
+def training_summary() -> dict:
+    """Steps, batch, seconds and parameters of each training stage whose log is in models/."""
+    def stage(log: dict) -> dict:
+        return {"steps": log["steps_done"], "batch": log["args"]["batch"], "seconds": round(log["seconds"]), "params": log["params"], "device": log["args"]["device"]}
+
+    summary = stage(json.load(open(os.path.join(ROOT, "models", "train_log.json"))))
+    finetune = os.path.join(ROOT, "models", "train_log_finetune.json")
+    if os.path.exists(finetune):
+        log = json.load(open(finetune))
+        summary["finetune"] = dict(stage(log), init=os.path.basename(log["args"]["init"] or ""), config_overrides=os.path.basename(log["args"]["config_overrides"] or ""), lr=log["args"]["lr"])
+    return summary
+
+
 def table(title: str, results: dict) -> str:
     lines = [f"**{title}**", "", "| label | positives | negatives | precision | recall | F1 | FP rate |", "|---|---|---|---|---|---|---|"]
     for k, m in results.items():
@@ -282,6 +323,7 @@ def main():
     sets = {"real": real(args.shared), "composites": composites(args.shared)}
     if not args.quick:
         sets["heldout"] = generated(args.assets, cfg, "heldout", cfg["heldout_seed"], cfg["heldout_count"])
+        sets["heldout_screens"] = generated(args.assets, cfg, "heldout", cfg["heldout_seed"], SCREEN_COUNT, screens=True)
     metrics, dump = {}, {}
     for name, items in sets.items():
         names, s, t = run(model, items)
@@ -289,6 +331,10 @@ def main():
         dump[name] = [{"name": n, "scores": [round(float(v), 4) for v in sc], "truth": tr.tolist()} for n, sc, tr in zip(names, s, t)]
         print(table(name, metrics[name]))
         print()
+        if name.startswith("heldout"):
+            sizes = recall_by_emblem_size(names, s, t, thresholds["national_emblem"])
+            metrics[name]["national_emblem_by_size"] = sizes
+            print("  emblem recall by size: " + ", ".join(f"{k} {v['tp']}/{v['positives']}" for k, v in sizes.items()))
         if name == "composites":
             groups = sorted({n.split(":")[0] for n in names})
             for grp in groups:
@@ -299,7 +345,6 @@ def main():
     if args.dump:
         json.dump(dump, open(args.dump, "w"), indent=1, ensure_ascii=False)
     if args.write_sidecar:
-        train_log = json.load(open(os.path.join(ROOT, "models", "train_log.json")))
         sidecar = {
             "model": "visual_classifier.onnx",
             "labels": list(LABELS),
@@ -308,7 +353,7 @@ def main():
             "preprocess": {k: p[k] for k in PREPROCESS},
             "thresholds": thresholds,
             "generator": {"version": cfg["generator_version"], "train_seed": cfg["train_seed"], "calibration_seed": cfg["calibration_seed"], "heldout_seed": cfg["heldout_seed"]},
-            "training": {"steps": train_log["steps_done"], "batch": train_log["args"]["batch"], "seconds": round(train_log["seconds"]), "params": train_log["params"]},
+            "training": training_summary(),
             "metrics": metrics,
         }
         with open(SIDECAR, "w") as f:
