@@ -7,7 +7,12 @@ index)), so no training set is stored and every run with the same arguments sees
 Loss: per-cell binary cross-entropy against dense targets derived from the generator's boxes, plus an
 image-level binary cross-entropy on the heat-map maximum, which is exactly the score shipped.
 
-Outputs (in --out): visual_classifier.onnx, visual_classifier.pt, train_log.json.
+Outputs (in --out): visual_classifier.onnx, visual_classifier.pt, train_log.json (or --log-name).
+
+Continuing a run (`--init`): start from an exported model's weights (scripts/onnx_weights.py) with the
+BatchNorms frozen, optionally on another stream (`--config-overrides FILE`: keys that replace
+datasets/config.json's, such as another `train_seed` or other `canvas_sizes`). The shipped model does
+not use it: a CPU continuation measured worse on real images (see README, "Tried and not shipped").
 Thresholds and metrics are added to the sidecar JSON by scripts/eval_visual.py.
 """
 
@@ -31,6 +36,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "datasets"))
 
 import generate  # noqa: E402
+from onnx_weights import freeze_batchnorm, load_onnx_weights  # noqa: E402
 from visual_model import LABELS, VisualNet, dense_targets  # noqa: E402
 
 
@@ -111,13 +117,23 @@ def main():
     ap.add_argument("--opset", type=int, default=17)
     ap.add_argument("--log-every", type=int, default=50)
     ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
+    ap.add_argument("--init", default=None, help="start from this exported ONNX model (BatchNorms frozen)")
+    ap.add_argument("--config-overrides", default=None, help="JSON file whose keys replace datasets/config.json's")
+    ap.add_argument("--warmup", type=int, default=100, help="steps of linear LR warm-up")
+    ap.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: torch's default)")
+    ap.add_argument("--log-name", default="train_log.json")
     args = ap.parse_args()
+    if args.threads:
+        torch.set_num_threads(args.threads)
 
     cfg = generate.load_config()
+    if args.config_overrides:
+        with open(args.config_overrides, encoding="utf-8") as f:
+            cfg.update({k: v for k, v in json.load(f).items() if not k.startswith("_")})
     seed = cfg["train_seed"]
     torch.manual_seed(seed)
     os.makedirs(args.out, exist_ok=True)
-    data = SyntheticStream(args.assets, cfg, seed, args.fonts, args.photos)
+    data = SyntheticStream(args.assets, cfg, seed, args.fonts, args.photos)  # cfg travels to the workers
     loader = DataLoader(
         data,
         batch_sampler=BucketBatches(cfg["canvas_sizes"], args.batch, args.steps, seed),
@@ -126,13 +142,18 @@ def main():
         persistent_workers=args.workers > 0,
         prefetch_factor=6 if args.workers > 0 else None,
     )
-    model = VisualNet(args.width).to(args.device)
+    model = VisualNet(args.width)
+    if args.init:
+        load_onnx_weights(model, args.init)
+    model = model.to(args.device)
     params = sum(p.numel() for p in model.parameters())
     print(f"params {params} device {args.device} workers {args.workers}", flush=True)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     start = time.time()
     log = []
     model.train()
+    if args.init:
+        freeze_batchnorm(model)
     step = 0
     for step, (x, target, weight, y) in enumerate(loader):
         elapsed = time.time() - start
@@ -140,7 +161,7 @@ def main():
         if progress >= 1.0:
             print(f"time cap reached at step {step}", flush=True)
             break
-        warm = min(1.0, (step + 1) / 100)
+        warm = min(1.0, (step + 1) / max(1, args.warmup))
         lr = args.lr * warm * 0.5 * (1 + math.cos(math.pi * progress))
         for g in opt.param_groups:
             g["lr"] = lr
@@ -159,7 +180,7 @@ def main():
             print(json.dumps(entry), flush=True)
     torch.save(model.state_dict(), os.path.join(args.out, "visual_classifier.pt"))
     export_onnx(model, os.path.join(args.out, "visual_classifier.onnx"), args.opset)
-    with open(os.path.join(args.out, "train_log.json"), "w") as f:
+    with open(os.path.join(args.out, args.log_name), "w") as f:
         json.dump({"steps_done": step, "args": vars(args), "params": params, "seconds": time.time() - start, "log": log}, f, indent=1)
     print(f"done: {step} steps in {time.time() - start:.0f}s", flush=True)
 
