@@ -11,7 +11,13 @@ use shanzhai::ocr::{OcrEngine, OcrParams, TextLine};
 use shanzhai::runtime::RuntimeOptions;
 
 fn samples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples/ocr")
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples/ocr");
+    assert!(
+        dir.is_dir(),
+        "{} is missing: these tests need the reference files in ../shared beside the checkout",
+        dir.display()
+    );
+    dir
 }
 
 fn sample(name: &str) -> PathBuf {

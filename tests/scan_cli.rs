@@ -13,9 +13,15 @@ fn shanzhai(args: &[&str]) -> Output {
 }
 
 fn shared(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared")
-        .join(rel)
+        .join(rel);
+    assert!(
+        path.exists(),
+        "{} is missing: these tests need the reference files in ../shared beside the checkout",
+        path.display()
+    );
+    path
 }
 
 fn jsonl(output: &Output) -> Vec<Value> {
