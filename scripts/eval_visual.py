@@ -278,19 +278,6 @@ def pick_threshold(scores: np.ndarray, truth: np.ndarray, max_fp_rate: float | N
     return round(best_thr, 4)
 
 
-def training_summary() -> dict:
-    """Steps, batch, seconds and parameters of each training stage whose log is in models/."""
-    def stage(log: dict) -> dict:
-        return {"steps": log["steps_done"], "batch": log["args"]["batch"], "seconds": round(log["seconds"]), "params": log["params"], "device": log["args"]["device"]}
-
-    summary = stage(json.load(open(os.path.join(ROOT, "models", "train_log.json"))))
-    finetune = os.path.join(ROOT, "models", "train_log_finetune.json")
-    if os.path.exists(finetune):
-        log = json.load(open(finetune))
-        summary["finetune"] = dict(stage(log), init=os.path.basename(log["args"]["init"] or ""), config_overrides=os.path.basename(log["args"]["config_overrides"] or ""), lr=log["args"]["lr"])
-    return summary
-
-
 def table(title: str, results: dict) -> str:
     lines = [f"**{title}**", "", "| label | positives | negatives | precision | recall | F1 | FP rate |", "|---|---|---|---|---|---|---|"]
     for k, m in results.items():
@@ -345,6 +332,7 @@ def main():
     if args.dump:
         json.dump(dump, open(args.dump, "w"), indent=1, ensure_ascii=False)
     if args.write_sidecar:
+        train_log = json.load(open(os.path.join(ROOT, "models", "train_log.json")))
         sidecar = {
             "model": "visual_classifier.onnx",
             "labels": list(LABELS),
@@ -353,7 +341,7 @@ def main():
             "preprocess": {k: p[k] for k in PREPROCESS},
             "thresholds": thresholds,
             "generator": {"version": cfg["generator_version"], "train_seed": cfg["train_seed"], "calibration_seed": cfg["calibration_seed"], "heldout_seed": cfg["heldout_seed"]},
-            "training": training_summary(),
+            "training": {"steps": train_log["steps_done"], "batch": train_log["args"]["batch"], "seconds": round(train_log["seconds"]), "params": train_log["params"], "device": train_log["args"]["device"]},
             "metrics": metrics,
         }
         with open(SIDECAR, "w") as f:

@@ -8,12 +8,12 @@ Loss: per-cell binary cross-entropy against dense targets derived from the gener
 image-level binary cross-entropy on the heat-map maximum, which is exactly the score shipped.
 
 Outputs (in --out): visual_classifier.onnx, visual_classifier.pt, train_log.json (or --log-name).
+Thresholds and metrics are added to the sidecar JSON by scripts/eval_visual.py.
 
 Continuing a run (`--init`): start from an exported model's weights (scripts/onnx_weights.py) with the
 BatchNorms frozen, optionally on another stream (`--config-overrides FILE`: keys that replace
 datasets/config.json's, such as another `train_seed` or other `canvas_sizes`). The shipped model does
-not use it: a CPU continuation measured worse on real images (see README, "Tried and not shipped").
-Thresholds and metrics are added to the sidecar JSON by scripts/eval_visual.py.
+not use it: two CPU continuations were measured and not shipped (README, "Tried and not shipped").
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ def main():
     seed = cfg["train_seed"]
     torch.manual_seed(seed)
     os.makedirs(args.out, exist_ok=True)
-    data = SyntheticStream(args.assets, cfg, seed, args.fonts, args.photos)  # cfg travels to the workers
+    data = SyntheticStream(args.assets, cfg, seed, args.fonts, args.photos)
     loader = DataLoader(
         data,
         batch_sampler=BucketBatches(cfg["canvas_sizes"], args.batch, args.steps, seed),
