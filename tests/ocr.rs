@@ -10,14 +10,10 @@ use shanzhai::input::{InputError, decode_image, load_image};
 use shanzhai::ocr::{OcrEngine, OcrParams, TextLine};
 use shanzhai::runtime::RuntimeOptions;
 
+mod common;
+
 fn samples() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples/ocr");
-    assert!(
-        dir.is_dir(),
-        "{} is missing: these tests need the reference files in ../shared beside the checkout",
-        dir.display()
-    );
-    dir
+    common::shared("samples/ocr")
 }
 
 fn sample(name: &str) -> PathBuf {

@@ -1,6 +1,5 @@
 //! End-to-end tests of `shanzhai scan` with the real models on real and hostile inputs.
 
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
@@ -12,17 +11,8 @@ fn shanzhai(args: &[&str]) -> Output {
         .expect("run shanzhai")
 }
 
-fn shared(rel: &str) -> PathBuf {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(rel);
-    assert!(
-        path.exists(),
-        "{} is missing: these tests need the reference files in ../shared beside the checkout",
-        path.display()
-    );
-    path
-}
+mod common;
+use common::shared;
 
 fn jsonl(output: &Output) -> Vec<Value> {
     String::from_utf8_lossy(&output.stdout)

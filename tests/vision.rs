@@ -1,21 +1,12 @@
 //! The shipped visual classifier on real images from ../shared (never copied into the project).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use shanzhai::runtime::RuntimeOptions;
 use shanzhai::vision::{VisualClassifier, VisualParams, VisualScores};
 
-fn shared(rel: &str) -> PathBuf {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(rel);
-    assert!(
-        path.is_file(),
-        "{} is missing: these tests need the reference files in ../shared",
-        path.display()
-    );
-    path
-}
+mod common;
+use common::shared;
 
 fn classify(path: &Path) -> VisualScores {
     let mut classifier =

@@ -19,7 +19,8 @@
 //! [ocr]
 //! det_max_side = 8192   # cap on the detector input's long side
 //! det_tile_side = 1536  # detector tiles at most this big a side (bounds memory); 0 = whole input
-//! det_tile_overlap = 128
+//! det_tile_overlap = 384  # least overlap between tiles (128 cut lines at the seams)
+//! det_exclusive_pixels = 1000000  # detector tiles this big run one at a time; 0 = never wait
 //! rec_batch = 1         # crops per recogniser run (scan default 1, ocr default 6 as RapidOCR)
 //! rec_min_width = 320   # recogniser minimum width (RapidOCR's; smaller is faster)
 //!
