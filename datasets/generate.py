@@ -344,9 +344,68 @@ def rotate_rgba(obj: Image.Image, angle: float) -> Image.Image:
 EMBLEM_STYLES = {"original": 0.34, "gold": 0.16, "red": 0.12, "mono": 0.1, "lineart": 0.1, "white": 0.08, "lowcontrast": 0.1}
 
 
+# Print and relief styles that real documents show and the first generator lacked: black-and-white
+# photocopies and halftone prints, thin red line-art as on licences, embossed or cast metal. Used
+# where a config's "emblem_styles" names them (the verifier's config); the stage-1 config keeps
+# EMBLEM_STYLES, so its training stream is unchanged.
+PRINT_STYLES = ("bwprint", "halftone", "redline", "emboss")
+
+
+def emblem_style(rng: random.Random, cfg: dict | None) -> str:
+    styles = (cfg or {}).get("emblem_styles") or EMBLEM_STYLES
+    return rng.choices(list(styles), list(styles.values()))[0]
+
+
+def print_style_emblem(rng: random.Random, em: Image.Image, style: str) -> Image.Image:
+    """The emblem as a photocopy, a halftone print, thin red line-art or an embossed relief."""
+    alpha = em.getchannel("A")
+    lum = ImageOps.autocontrast(ImageOps.grayscale(em.convert("RGB")))
+    if style == "bwprint":  # photocopy: hard black on paper, strokes thickened or eroded
+        lum = lum.point(lambda v, t=rng.randint(90, 170): 0 if v < t else 255)
+        lum = lum.filter(ImageFilter.MinFilter(3) if rng.random() < 0.4 and em.width > 80 else ImageFilter.SMOOTH)
+        ink = rng.randint(0, 60)
+        out = Image.new("RGBA", em.size, (ink, ink, ink, 0))
+        out.putalpha(ImageChops.multiply(alpha, ImageOps.invert(lum)))
+        return out
+    if style == "halftone":  # newspaper-style dots: dot size follows darkness
+        cell = max(2, em.width // rng.randint(28, 60))
+        small = lum.resize((max(1, em.width // cell), max(1, em.height // cell)), Image.BOX)
+        dots = Image.new("L", em.size, 0)
+        d = ImageDraw.Draw(dots)
+        arr = np.asarray(small, np.float32) / 255.0
+        for yy in range(arr.shape[0]):
+            for xx in range(arr.shape[1]):
+                r = (1.0 - arr[yy, xx]) ** 0.5 * cell * 0.75
+                if r > 0.3:
+                    cx, cy = xx * cell + cell / 2, yy * cell + cell / 2
+                    d.ellipse([cx - r, cy - r, cx + r, cy + r], fill=255)
+        col = rng.choice([(20, 20, 20), (190, 20, 20)])
+        out = Image.new("RGBA", em.size, col + (0,))
+        out.putalpha(ImageChops.multiply(dots, alpha))
+        return out
+    if style == "redline":  # licence print: thin red outlines of every element, no fill
+        edges = lum.filter(ImageFilter.FIND_EDGES).point(lambda v, t=rng.randint(20, 45): 255 if v > t else 0)
+        a_edges = alpha.filter(ImageFilter.FIND_EDGES).point(lambda v: 255 if v > 60 else 0)
+        lines = ImageChops.lighter(edges, a_edges)
+        if em.width > 200 and rng.random() < 0.6:
+            lines = lines.filter(ImageFilter.MaxFilter(3))
+        out = Image.new("RGBA", em.size, (rng.randint(180, 235), rng.randint(0, 50), rng.randint(10, 50), 0))
+        out.putalpha(ImageChops.multiply(lines, alpha))
+        return out
+    # emboss: relief lit from one side, in metal or paper colours
+    relief = ImageOps.autocontrast(lum.filter(ImageFilter.EMBOSS))
+    base = rng.choice([((60, 50, 20), (250, 225, 140)), ((70, 70, 70), (235, 235, 235)), ((110, 20, 20), (240, 170, 150))])
+    out = ImageOps.colorize(relief, base[0], base[1]).convert("RGBA")
+    out.putalpha(alpha)
+    return out
+
+
 def recolor_emblem(rng: random.Random, em: Image.Image, bg_rgb, style: str | None = None) -> Image.Image:
-    """Gold / red / monochrome / line-art / low-contrast versions of an emblem render."""
+    """Gold / red / monochrome / line-art / low-contrast versions of an emblem render, and the
+    print and relief styles of PRINT_STYLES."""
     style = style or rng.choices(list(EMBLEM_STYLES), list(EMBLEM_STYLES.values()))[0]
+    if style in PRINT_STYLES:
+        return print_style_emblem(rng, em, style)
     alpha = em.getchannel("A")
     if style == "original":
         out = em.copy()
@@ -382,11 +441,11 @@ def recolor_emblem(rng: random.Random, em: Image.Image, bg_rgb, style: str | Non
     return out
 
 
-def make_emblem(rng: random.Random, assets: Assets, size: int, bg_rgb) -> Image.Image:
+def make_emblem(rng: random.Random, assets: Assets, size: int, bg_rgb, cfg: dict | None = None) -> Image.Image:
     em = rng.choice(assets.emblems)
     scale = size / max(em.size)
     em = em.resize((max(4, round(em.width * scale)), max(4, round(em.height * scale))), Image.LANCZOS)
-    em = recolor_emblem(rng, em, bg_rgb)
+    em = recolor_emblem(rng, em, bg_rgb, emblem_style(rng, cfg) if cfg and "emblem_styles" in cfg else None)
     if rng.random() < 0.35:
         em = rotate_rgba(em, rng.gauss(0, 10))
     if rng.random() < 0.2:  # perspective-ish squash
@@ -411,7 +470,7 @@ def place_emblem(canvas: Image.Image, rng: random.Random, assets: Assets, cfg: d
     else:
         x, y = where
     bg = canvas.getpixel((min(w - 1, max(0, x + size // 2)), min(h - 1, max(0, y + size // 2))))
-    em = make_emblem(rng, assets, size, bg)
+    em = make_emblem(rng, assets, size, bg, cfg)
     box = paste_rgba(canvas, em, x, y)
     if box is not None and rng.random() < 0.2:  # partial occlusion by a sticker or a text bar
         bx, by, bw, bh = box
@@ -965,7 +1024,83 @@ def scene_plain_photo(rng, nrng, assets, cfg, w, h):
     return im, empty_boxes()
 
 
+LICENCE_TITLES = ["营业执照", "食品经营许可证", "道路运输经营许可证", "医疗机构执业许可证", "卫生许可证", "建筑业企业资质证书", "安全生产许可证"]
+LICENCE_FIELDS = ["名称", "类型", "法定代表人", "经营范围", "注册资本", "成立日期", "营业期限", "住所", "经营场所", "主体业态", "有效期至"]
+
+
+def render_licence(rng, nrng, assets, cfg, w, h):
+    """A business licence or permit page: the emblem (usually red line-art) over the title, fixed
+    fields (统一社会信用代码, 许可证编号 ...), the registration authority and its seal."""
+    boxes = empty_boxes()
+    im = paper(rng, nrng, w, h)
+    d = ImageDraw.Draw(im)
+    col, m = ornate_border(d, rng, w, h)
+    top = m + int(h * 0.03)
+    if rng.random() < 0.9:
+        s = max(cfg["emblem_min_px"], int(min(w, h) * rng.uniform(0.09, 0.17)))
+        style = rng.choice(["redline", "redline", "red", "original", "bwprint", "lineart"])
+        em = rng.choice(assets.emblems)
+        em = em.resize((s, max(4, round(em.height * s / em.width))), Image.LANCZOS)
+        em = recolor_emblem(rng, em, (250, 250, 250), style)
+        b = paste_rgba(im, em, int(w / 2 - s / 2), top)
+        if b:
+            boxes["national_emblem"].append(b)
+            top = b[1] + b[3] + int(h * 0.015)
+    title = rng.choice(LICENCE_TITLES)
+    fs = max(10, int(min((w - 2 * m) * 0.6 / len(title), h * 0.08)))
+    tcol = rng.choice([(200, 20, 20), (20, 20, 20), (150, 20, 20)])
+    tb = draw_text(im, rng, assets, title, (int(w / 2 - fs * len(title) / 2), top), fs, tcol, assets.serif_fonts, stroke=False)
+    y = tb[3] + int(h * 0.04)
+    bs = max(8, int(h * rng.uniform(0.022, 0.034)))
+    left = m + int(w * 0.07)
+    key = rng.choice(["统一社会信用代码", "许可证编号", "注册号"])
+    code = "".join(rng.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(18))
+    draw_text(im, rng, assets, f"{key} {code}", (left, y), bs, (30, 30, 30), stroke=False)
+    if rng.random() < 0.6:  # QR code at the right
+        q = int(min(w, h) * 0.12)
+        qx, qy = w - m - q - int(w * 0.05), y
+        cells = nrng.random((11, 11)) < 0.5
+        cs = q / 11
+        for i in range(11):
+            for j in range(11):
+                if cells[i, j]:
+                    d.rectangle([qx + j * cs, qy + i * cs, qx + (j + 1) * cs, qy + (i + 1) * cs], fill=(0, 0, 0))
+    y += int(bs * 2.4)
+    for name in rng.sample(LICENCE_FIELDS, rng.randint(4, 8)):
+        if y + bs > h - m - int(h * 0.2):
+            break
+        tb2 = draw_text(im, rng, assets, name, (left, y), bs, (30, 30, 30), stroke=False)
+        val = rand_phrase(rng, DOC_WORDS + ORG_NAMES + CITIES, 1, 4)
+        draw_text(im, rng, assets, val, (left + int(bs * 6), y), bs, (20, 20, 60), stroke=False)
+        y += int(bs * rng.uniform(1.6, 2.2))
+    ox, oy = int(w * rng.uniform(0.5, 0.62)), int(h - m - h * 0.17)
+    draw_text(im, rng, assets, "登记机关", (ox, oy), bs, (30, 30, 30), stroke=False)
+    draw_text(im, rng, assets, f"{rng.randint(2012, 2026)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日", (ox, oy + int(bs * 1.6)), bs, (30, 30, 30), stroke=False)
+    if rng.random() < 0.85:
+        s = max(18, int(min(w, h) * rng.uniform(0.16, 0.26)))
+        b = place_seal(im, rng, assets, s, ox + rng.randint(0, s // 2), oy - s // 2 + rng.randint(-s // 4, s // 4))
+        if b:
+            boxes["official_seal"].append(b)
+    boxes["certificate_layout"].append((0, 0, w, h))
+    return im, boxes
+
+
+def scene_licence(rng, nrng, assets, cfg, w, h):
+    """A licence page alone (scanned, or photocopied in black and white) or photographed on a desk."""
+    pw, ph = (w, h) if rng.random() < 0.5 else (int(w * rng.uniform(0.5, 0.9)), int(h * rng.uniform(0.6, 0.95)))
+    page, pboxes = render_licence(rng, nrng, assets, cfg, max(64, pw), max(64, ph))
+    if rng.random() < 0.25:  # photocopy: grey, hard contrast
+        page = ImageOps.autocontrast(ImageOps.grayscale(page), cutoff=rng.uniform(0, 3)).convert("RGB")
+    if (pw, ph) == (w, h):
+        return page, pboxes
+    im = photo_crop(rng, assets, w, h) if rng.random() < 0.6 else background(rng, nrng, assets, w, h)
+    boxes = empty_boxes()
+    paste_page(im, rng, page, pboxes, rng.uniform(-15, 15), boxes)
+    return im, boxes
+
+
 SCENES = {
+    "licence": scene_licence,
     "banner": scene_banner,
     "certificate": scene_certificate,
     "document": scene_document,
