@@ -42,6 +42,9 @@ fn sources(rt: &RuntimeOptions) -> anyhow::Result<Vec<(&'static Artifact, PathBu
 /// Fetches every file into the cache and prints where each one is; with `--offline-bundle`,
 /// also copies them into the bundle folder.
 pub fn run(args: FetchArgs) -> anyhow::Result<Outcome> {
+    if let Some(dir) = &args.offline_bundle {
+        check_bundle_dir(dir)?; // before a download that could take minutes
+    }
     let files = sources(&args.runtime)?;
     match &args.offline_bundle {
         None => {
@@ -65,12 +68,7 @@ pub fn run(args: FetchArgs) -> anyhow::Result<Outcome> {
 /// Copies `files` into `dir` after checking each against its pinned SHA-256, writes a
 /// `README.txt` there, and returns the bundle's absolute path.
 fn write_bundle(dir: &Path, files: &[(&'static Artifact, PathBuf)]) -> anyhow::Result<PathBuf> {
-    if dir.exists() && !dir.is_dir() {
-        bail!(
-            "--offline-bundle {}: exists and is not a folder",
-            dir.display()
-        );
-    }
+    check_bundle_dir(dir)?;
     fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the bundle folder {}", dir.display()))?;
     let dir = dir
@@ -116,6 +114,16 @@ fn write_bundle(dir: &Path, files: &[(&'static Artifact, PathBuf)]) -> anyhow::R
     }
     fs::write(&readme, text).with_context(|| format!("cannot write {}", readme.display()))?;
     Ok(dir)
+}
+
+fn check_bundle_dir(dir: &Path) -> anyhow::Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        bail!(
+            "--offline-bundle {}: exists and is not a folder",
+            dir.display()
+        );
+    }
+    Ok(())
 }
 
 fn sha256_of(path: &Path) -> anyhow::Result<String> {
