@@ -1,5 +1,33 @@
 //! shanzhai finds knock-off skill-certificate (山寨证书) promotions in images and text.
 //!
+//! This is the library behind the `shanzhai` command line (see the project's `README.md` and
+//! `docs/GUIDE.md` for the commands, `docs/DESIGN.md` for how the pieces fit together).
+//!
+//! # Example: the term matcher
+//!
+//! [`terms::Matcher`] judges text on its own (no model, no runtime needed). Matching is done on a
+//! normalised form (full-width, traditional characters, Chinese numerals and separators folded),
+//! but every match reports the advertiser's original span in character offsets:
+//!
+//! ```
+//! use shanzhai::terms::{Matcher, Verdict};
+//!
+//! let matcher = Matcher::with_default_rules();
+//! let ad = "报名即送國家級證書，包-过！";
+//! let matches = matcher.find_all(ad);
+//! let promise = matches.iter().find(|m| m.rule == "promise.guaranteed_pass").unwrap();
+//! assert_eq!(promise.text, "包-过");
+//! assert_eq!((promise.start, promise.end), (10, 13));
+//! assert_eq!(Verdict::from_matches(&matches), Verdict::Block);
+//!
+//! // Ordinary text passes.
+//! assert_eq!(Verdict::from_matches(&matcher.find_all("红包过节，七天乐")), Verdict::Pass);
+//! ```
+//!
+//! Images go through [`scan::Analyzer`] (OCR, terms and the visual classifier, fused into a
+//! verdict), or the stages one by one: [`ocr::OcrEngine`] and [`vision::VisualClassifier`], which
+//! need ONNX Runtime and the models ([`runtime::RuntimeOptions`] fetches them on first use).
+//!
 //! The crate is split by domain, each piece usable on its own:
 //! - [`terms`]: the shared normalisation and term-matching engine (plain text, HTML, OCR output);
 //! - [`runtime`]: obtaining ONNX Runtime and the models, and the one ONNX Runtime environment;

@@ -1,4 +1,6 @@
-//! End-to-end tests of `shanzhai scan` with the real models on real and hostile inputs.
+//! End-to-end tests of `shanzhai scan` with the real models on the project's demo images
+//! (`datasets/samples`), images made from them, and hostile inputs. The same checks on the
+//! reference photos are in the reference suite (`tests/reference/scan_cli.rs`).
 
 use std::process::{Command, Output};
 
@@ -12,7 +14,7 @@ fn shanzhai(args: &[&str]) -> Output {
 }
 
 mod common;
-use common::shared;
+use common::demo_sample;
 
 fn jsonl(output: &Output) -> Vec<Value> {
     String::from_utf8_lossy(&output.stdout)
@@ -48,7 +50,7 @@ fn bomb_png() -> Vec<u8> {
 fn hostile_inputs_each_get_an_error_line_and_the_scan_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let real = std::fs::read(shared("samples/ocr/rapidocr/test_without_det.jpg")).unwrap();
+    let real = std::fs::read(demo_sample("ad_corner_emblem_banner.jpg")).unwrap();
     std::fs::write(d.join("good.jpg"), &real).unwrap();
     std::fs::write(d.join("truncated.jpg"), &real[..real.len() / 3]).unwrap();
     std::fs::write(d.join("empty.png"), b"").unwrap();
@@ -104,7 +106,7 @@ fn hostile_inputs_each_get_an_error_line_and_the_scan_goes_on() {
                 .as_array()
                 .unwrap()
                 .iter()
-                .any(|l| l["text"].as_str().unwrap().contains("中国作家协会")),
+                .any(|l| l["text"].as_str().unwrap().contains("免考拿证")),
             "{v}"
         );
         assert!(v["ms"].as_f64().unwrap() > 0.0);
@@ -125,7 +127,7 @@ fn only_visual_prints_the_classifier_contract() {
         "visual",
         "--format",
         "jsonl",
-        shared("assets/emblem/prc_national_emblem_reconstructed_512.png")
+        demo_sample("ad_emblem_certificate_banner.jpg")
             .to_str()
             .unwrap(),
     ]);
@@ -154,8 +156,8 @@ fn output_file_resume_and_csv() {
     let dir = tempfile::tempdir().unwrap();
     let images = dir.path().join("images");
     std::fs::create_dir(&images).unwrap();
-    for name in ["text_rec.jpg", "short.png"] {
-        std::fs::copy(shared("samples/ocr/rapidocr").join(name), images.join(name)).unwrap();
+    for name in ["clean_sale_banner.jpg", "clean_spring_festival_banner.jpg"] {
+        std::fs::copy(demo_sample(name), images.join(name)).unwrap();
     }
     let output = dir.path().join("out.jsonl");
     let run = |extra: &[&str]| {
@@ -178,7 +180,11 @@ fn output_file_resume_and_csv() {
     );
     assert_eq!(std::fs::read_to_string(&output).unwrap().lines().count(), 2);
 
-    std::fs::copy(shared("samples/ocr/rapidocr/en.jpg"), images.join("en.jpg")).unwrap();
+    std::fs::copy(
+        demo_sample("clean_photo_with_caption.jpg"),
+        images.join("en.jpg"),
+    )
+    .unwrap();
     let resumed = run(&["--resume"]);
     assert!(
         resumed.status.success(),
@@ -217,4 +223,84 @@ fn output_file_resume_and_csv() {
             .starts_with("path,verdict,reasons,national_emblem")
     );
     assert_eq!(rows.count(), 3);
+}
+
+/// The README's main command on the demo set: every image is analysed, the report is written, and
+/// the text evidence (OCR + terms, independent of the visual model) flags the ads and clears the
+/// clean images.
+#[test]
+fn demo_set_scan_with_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report");
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/samples");
+    let out = shanzhai(&[
+        "scan",
+        "--format",
+        "jsonl",
+        "--report",
+        report.to_str().unwrap(),
+        samples.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the demo set has flagged images: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = jsonl(&out);
+    assert_eq!(lines.len(), 15, "{lines:#?}");
+    for v in &lines {
+        assert!(v["error"].is_null(), "{v}");
+        assert!(v["verdict"].is_string(), "{v}");
+    }
+    let matched = |name: &str| -> Vec<String> {
+        by_name(&lines, name)["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // (image, a term its text carries, whether the text alone blocks it: a high-severity term)
+    for (name, term, text_blocks) in [
+        ("ad_emblem_certificate_banner.jpg", "包过", true),
+        ("ad_corner_emblem_banner.jpg", "人社部认证", true),
+        ("ad_certificate_photo.jpg", "七天拿证", true),
+        ("ad_gold_emblem_poster.jpg", "包就业", false),
+        ("certificate_cover.jpg", "人力资源和社会保障部", false),
+    ] {
+        assert!(
+            matched(name).iter().any(|t| t == term),
+            "{name}: {:?}",
+            matched(name)
+        );
+        let verdict = by_name(&lines, name)["verdict"].as_str().unwrap();
+        if text_blocks {
+            assert_eq!(verdict, "block", "{name}");
+        } else {
+            assert!(matches!(verdict, "review" | "block"), "{name}: {verdict}");
+        }
+    }
+    for name in [
+        "clean_article.jpg",
+        "clean_chat_screenshot.png",
+        "clean_photo_with_caption.jpg",
+        "clean_receipt.jpg",
+        "clean_sale_banner.jpg",
+        "clean_spring_festival_banner.jpg",
+    ] {
+        assert!(matched(name).is_empty(), "{name}: {:?}", matched(name));
+        assert!(
+            !by_name(&lines, name)["ocr"].as_array().unwrap().is_empty(),
+            "{name} has text to read"
+        );
+    }
+    let page = std::fs::read_to_string(report.join("index.html")).unwrap();
+    for v in &lines {
+        let path = v["path"].as_str().unwrap();
+        let name = path.rsplit('/').next().unwrap();
+        assert!(page.contains(name), "{name} is not in the report");
+    }
+    let annotated = std::fs::read_dir(report.join("images")).unwrap().count();
+    assert!(annotated >= 7, "{annotated} annotated images");
 }

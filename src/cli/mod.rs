@@ -36,7 +36,10 @@ impl Outcome {
 #[command(
     name = "shanzhai",
     version,
-    about = "Finds knock-off skill-certificate (山寨证书) promotions in images and text"
+    about = "Finds knock-off skill-certificate (山寨证书) promotions in images and text",
+    after_help = "Start with `shanzhai scan FOLDER --report DIR` (images) or `shanzhai text FILE` (text).\n\
+Exit status: 0 everything passed, 1 something was flagged (review or block), 2 an error stopped the run.\n\
+Docs: README.md, docs/GUIDE.md (commands, options, formats), docs/DESIGN.md, docs/MEASUREMENTS.md"
 )]
 struct Cli {
     #[command(subcommand)]

@@ -22,22 +22,28 @@ use crate::ocr::{OcrEngine, OcrParams, StageTimes, TextLine};
 use crate::runtime::RuntimeOptions;
 use crate::scan::ScanConfig;
 
-/// Output format of `shanzhai ocr`.
+/// Output format of `shanzhai ocr`. (Plain comments on the variants keep `--help` short.)
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// One JSON object per image: `{"path", "lines": [{"text", "score", "box"}], "error"}`.
+    // One JSON object per image: `{"path", "lines": [{"text", "score", "box"}], "error"}`.
+    #[allow(missing_docs)]
     Jsonl,
-    /// The recognised lines under a header per image, for reading.
+    // The recognised lines under a header per image, for reading.
+    #[allow(missing_docs)]
     Human,
 }
 
 /// Arguments of `shanzhai ocr`.
 #[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Output: one JSON object per image, {\"path\", \"lines\": [{\"text\", \"score\", \"box\"}], \"error\"}.\n\
+Docs: docs/GUIDE.md (OCR), docs/DESIGN.md (OCR)"
+)]
 pub struct OcrArgs {
     /// Image files (JPEG, PNG, WebP, GIF, BMP, TIFF; the format is read from the content).
     #[arg(required = true, value_name = "IMAGE")]
     images: Vec<PathBuf>,
-    /// Output format.
+    /// Output format: `jsonl` (one JSON object per image) or `human` (lines under a header).
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
     /// Worker threads, each with its own engine. Default: one per core.

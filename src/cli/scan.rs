@@ -22,30 +22,39 @@ use crate::terms::Matcher;
 /// Output format of `shanzhai scan`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// One readable line per image.
+    // One readable line per image. (Plain comments on the variants keep `--help` short.)
+    #[allow(missing_docs)]
     Human,
-    /// One JSON object per image.
+    // One JSON object per image.
+    #[allow(missing_docs)]
     Jsonl,
-    /// One CSV row per image, with a header.
+    // One CSV row per image, with a header.
+    #[allow(missing_docs)]
     Csv,
 }
 
 /// Which stages `--only` keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Only {
-    /// The visual classifier alone.
+    // The visual classifier alone.
+    #[allow(missing_docs)]
     Visual,
-    /// OCR and term matching alone.
+    // OCR and term matching alone.
+    #[allow(missing_docs)]
     Ocr,
 }
 
 /// Arguments of `shanzhai scan`.
 #[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Exit status: 0 every image passed, 1 some image flagged (review or block), 2 the run stopped.\n\
+Docs: docs/GUIDE.md (Scanning images, Config file, output schema), docs/DESIGN.md (Fusion rules)"
+)]
 pub struct ScanArgs {
     /// Images and folders (walked recursively); `-` reads a list of paths from standard input.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// Output format [default: jsonl or csv when --output ends so, else human].
+    /// Output format: human, jsonl or csv [default: jsonl or csv when --output ends so, else human].
     #[arg(long, value_enum)]
     format: Option<Format>,
     /// Write results to FILE (line by line, flushed) instead of standard output.
@@ -57,10 +66,10 @@ pub struct ScanArgs {
     /// Images analysed in parallel [default: the number of CPUs].
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     jobs: Option<u16>,
-    /// Run only one stage.
+    /// Run only one stage: `visual` (the classifier) or `ocr` (OCR and terms).
     #[arg(long, value_enum)]
     only: Option<Only>,
-    /// TOML file with stage switches, thresholds, rule files and fusion verdicts (see README).
+    /// TOML file with stage switches, thresholds, rule files and fusion verdicts (docs/GUIDE.md).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// Extra term-rule file (repeatable), as in `shanzhai text --rules`.

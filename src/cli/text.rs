@@ -20,6 +20,10 @@ use crate::terms::{Match, Matcher, Verdict};
 
 /// Arguments of `shanzhai text`.
 #[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Exit status: 0 every input passed, 1 some input flagged, 2 an input could not be read or the rules are invalid.\n\
+Docs: docs/GUIDE.md (Text matching, Rules file format), docs/DESIGN.md (Normalisation)"
+)]
 pub struct TextArgs {
     /// Output format: `human` (readable), `json` (one array) or `jsonl` (one object per input or line).
     #[arg(long, value_enum, default_value_t = Format::Human)]

@@ -22,8 +22,8 @@ pub struct RuntimeOptions {
     /// ONNX Runtime shared library (libonnxruntime.so.1.32.0). Default: fetched into the cache.
     #[arg(long, env = "SHANZHAI_ORT_LIB", value_name = "FILE", global = true)]
     pub ort_lib: Option<PathBuf>,
-    /// Folder holding the PP-OCRv4 models (ch_PP-OCRv4_det_infer.onnx, ch_PP-OCRv4_rec_infer.onnx,
-    /// ch_ppocr_mobile_v2.0_cls_infer.onnx). Default: fetched into the cache.
+    /// Folder holding the three PP-OCR models (`shanzhai fetch --offline-bundle` makes one).
+    /// Default: fetched into the cache.
     #[arg(long, env = "SHANZHAI_OCR_MODELS", value_name = "DIR", global = true)]
     pub ocr_models: Option<PathBuf>,
     /// Cache folder for fetched files. Default: $XDG_CACHE_HOME/shanzhai or ~/.cache/shanzhai.

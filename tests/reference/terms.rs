@@ -1,15 +1,13 @@
-//! The term matcher on the real transcribed text of the shared samples (`../shared/samples/*/labels.json`):
+//! The term matcher on the real transcribed text of the shared samples (`samples/*/labels.json` in the reference folder):
 //! shop signs, tickets, contracts, labels, a vehicle registration certificate. None of them is a
 //! knock-off certificate ad, so all must pass; with an ad phrase spliced in, each must be flagged with the
-//! exact span. Also checks the hand-written examples of `tests/data/text_samples.tsv`.
-
-use std::path::PathBuf;
+//! exact span.
 
 use serde_json::Value;
 use shanzhai::terms::{Matcher, Verdict};
 
 fn shared_lines() -> Vec<String> {
-    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
+    let shared = crate::common::shared("samples");
     let mut lines = Vec::new();
     for set in ["ocr", "certificates_seals"] {
         let path = shared.join(set).join("labels.json");
@@ -28,6 +26,7 @@ fn shared_lines() -> Vec<String> {
 
 #[test]
 fn real_transcriptions_pass() {
+    needs_reference!();
     let matcher = Matcher::with_default_rules();
     for line in shared_lines() {
         let matches = matcher.find_all(&line);
@@ -41,6 +40,7 @@ fn real_transcriptions_pass() {
 
 #[test]
 fn real_transcriptions_with_an_ad_spliced_in_are_flagged() {
+    needs_reference!();
     let matcher = Matcher::with_default_rules();
     for (i, line) in shared_lines().into_iter().enumerate() {
         let ad = ["包 过", "⑤天拿證", "挂-证", "人社部颁发"][i % 4];
@@ -58,27 +58,4 @@ fn real_transcriptions_with_an_ad_spliced_in_are_flagged() {
         );
         assert_eq!(Verdict::from_matches(&matches), Verdict::Block, "{text:?}");
     }
-}
-
-/// Hand-written examples with the verdict a moderator would expect (`tests/data/text_samples.tsv`).
-#[test]
-fn hand_written_examples_get_the_expected_verdict() {
-    let matcher = Matcher::with_default_rules();
-    let samples = include_str!("data/text_samples.tsv");
-    let mut checked = 0;
-    for line in samples
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-    {
-        let (expected, text) = line.split_once('\t').expect("verdict<TAB>text");
-        let expected: Verdict = serde_json::from_value(Value::String(expected.into())).unwrap();
-        let matches = matcher.find_all(text);
-        assert_eq!(
-            Verdict::from_matches(&matches),
-            expected,
-            "{text:?}: {matches:?}"
-        );
-        checked += 1;
-    }
-    assert!(checked >= 20);
 }
