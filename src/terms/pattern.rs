@@ -9,7 +9,7 @@ use super::TermsError;
 use super::normalize::{is_han, normalize_str};
 
 /// One piece of a compiled phrase.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Segment {
     /// Normalised literal text.
     Literal(String),
@@ -20,7 +20,7 @@ pub(crate) enum Segment {
 }
 
 /// A compiled rule phrase.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Phrase {
     pub(crate) segments: Vec<Segment>,
     /// Index of the anchor literal in `segments`.
