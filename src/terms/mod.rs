@@ -204,6 +204,9 @@ pub struct Matcher {
     roles: Vec<Role>,
     rules: Vec<CompiledRule>,
     phrases: Vec<Phrase>,
+    /// Per phrase: a context list it needs on top of its rule's (weak spellings), and whether it is
+    /// a whole Latin word (no Chinese left) that must not touch other letters.
+    phrase_checks: Vec<PhraseChecks>,
     context_lists: usize,
     longest_context: usize,
     longest_unless: usize,
@@ -211,6 +214,15 @@ pub struct Matcher {
     /// Context list whose words mark a match as a mention, and its window.
     mention: Option<(u32, usize)>,
     chunk: ChunkOptions,
+}
+
+/// Checks of one phrase beyond its rule's (see [`variants`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct PhraseChecks {
+    /// Context list and window this spelling needs (a weak spelling).
+    context: Option<(u32, usize)>,
+    /// The spelling is all Latin letters (and digits): it must stand as a word of its own.
+    standalone: bool,
 }
 
 /// What an automaton pattern stands for (one pattern can play several roles).
@@ -241,6 +253,8 @@ struct Candidate {
     start: usize,
     end: usize,
     mention: bool,
+    /// The context a weak spelling needs (list, window).
+    weak: Option<(u32, usize)>,
 }
 
 /// Occurrences of the helper phrases in normalised text, in order of their end.
@@ -266,8 +280,10 @@ impl Matcher {
 
     /// The matcher for the embedded default lexicon.
     ///
-    /// Building compiles the automaton (and, once per process, the normalisation table): a few tens of
-    /// milliseconds. Build one matcher and share it (`&Matcher` or `Arc<Matcher>`) across threads.
+    /// Building generates the phrases' spellings (about 11 000 for the default lexicon) and compiles the
+    /// automaton (and, once per process, the normalisation and homophone tables): about 150 ms on the
+    /// 2-core development VM. Build one matcher and share it (`&Matcher` or `Arc<Matcher>`) across
+    /// threads.
     pub fn with_default_rules() -> Self {
         Self::builder()
             .build()
@@ -324,13 +340,18 @@ impl Matcher {
             for role in self.roles_of(hit.pattern().as_usize()) {
                 match *role {
                     Role::Anchor { rule, phrase } => {
+                        let checks = self.phrase_checks[phrase as usize];
                         let phrase = &self.phrases[phrase as usize];
                         if let Some((start, end)) = phrase.extend(text, hit.start(), hit.end()) {
+                            if checks.standalone && touches_letters(text, start, end) {
+                                continue;
+                            }
                             raw.push(Candidate {
                                 rule,
                                 start,
                                 end,
                                 mention: false,
+                                weak: checks.context,
                             });
                         }
                     }
@@ -355,6 +376,12 @@ impl Matcher {
     fn keeps(&self, c: &Candidate, text: &str, evidence: &Evidence) -> bool {
         let rule = &self.rules[c.rule as usize];
         if let Some((list, window)) = rule.context {
+            let hits = &evidence.context[list as usize];
+            if !self.has_context(hits, text, c, window) {
+                return false;
+            }
+        }
+        if let Some((list, window)) = c.weak {
             let hits = &evidence.context[list as usize];
             if !self.has_context(hits, text, c, window) {
                 return false;
@@ -453,6 +480,15 @@ fn within_reach<T, K: Fn(&T) -> usize>(
 ) -> std::slice::Iter<'_, T> {
     let first = sorted.partition_point(|item| key(item) < from.saturating_sub(slack));
     sorted[first..].iter()
+}
+
+/// Whether an ASCII letter touches `text[start..end]` on either side.
+fn touches_letters(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let before = start.checked_sub(1).map(|i| bytes[i]);
+    let after = bytes.get(end).copied();
+    before.is_some_and(|b| b.is_ascii_alphabetic())
+        || after.is_some_and(|b| b.is_ascii_alphabetic())
 }
 
 /// Opening and closing quotation marks that set a phrase apart as mentioned (not 【】, which ads use for
@@ -587,6 +623,11 @@ impl Compiler {
             None => None,
             Some(name) => Some((list_index(&list_names, name, "mention")?, set.window)),
         };
+        let weak_context = match set.weak_context.as_deref() {
+            None => None,
+            Some(name) => Some((list_index(&list_names, name, "weak_context")?, set.window)),
+        };
+        let mut phrase_checks = Vec::new();
         for spec in set.rules.iter().filter(|r| r.enabled != Some(false)) {
             let rule = rules.len() as u32;
             let compiled = compile_rule(spec, &list_names, set.window)?;
@@ -594,9 +635,18 @@ impl Compiler {
             rules.push(compiled);
             let mut seen = std::collections::HashSet::new();
             for source in spec.phrases.iter().flatten() {
-                let spellings = std::iter::once(source.clone())
-                    .chain(variants::variants(source, severity, &set.forms));
-                for spelling in spellings {
+                let spellings = std::iter::once((source.clone(), false)).chain(
+                    variants::spellings(source, severity, &set.forms)
+                        .into_iter()
+                        .map(|s| (s.text, s.weak)),
+                );
+                for (spelling, weak) in spellings {
+                    // Weak spellings need their context list; without one they are left out.
+                    let context = match (weak, weak_context) {
+                        (false, _) => None,
+                        (true, None) => continue,
+                        (true, Some(context)) => Some(context),
+                    };
                     let phrase = Phrase::parse(&spelling, &spec.id)?;
                     // Two spellings that normalise alike (or a variant equal to another phrase of the
                     // rule) would only report the same match twice.
@@ -604,6 +654,10 @@ impl Compiler {
                         continue;
                     }
                     let anchor = phrase.anchor_text().to_string();
+                    phrase_checks.push(PhraseChecks {
+                        context,
+                        standalone: phrase.is_latin(),
+                    });
                     phrases.push(phrase);
                     let role = Role::Anchor {
                         rule,
@@ -639,6 +693,7 @@ impl Compiler {
             roles,
             rules,
             phrases,
+            phrase_checks,
             context_lists: list_names.len(),
             longest_context,
             longest_unless,

@@ -78,6 +78,14 @@ impl Phrase {
         Ok(Phrase { segments, anchor })
     }
 
+    /// Whether every literal of the phrase is ASCII (a pinyin spelling with no Chinese left).
+    pub(crate) fn is_latin(&self) -> bool {
+        self.segments.iter().all(|s| match s {
+            Segment::Literal(l) => l.is_ascii(),
+            _ => true,
+        })
+    }
+
     /// The normalised anchor literal.
     pub(crate) fn anchor_text(&self) -> &str {
         match &self.segments[self.anchor] {

@@ -5,6 +5,8 @@
 //! ```toml
 //! window = 20                       # default context window, in normalised characters
 //! mention = "report"                # optional: context list whose words mark a match as a mention
+//! weak_context = "weak"             # optional: context list that weak spellings (homophones of
+//!                                   # two-character phrases) need within `window`
 //!
 //! [forms]                           # generated spellings of every phrase (see `terms::variants`)
 //! pinyin = true                     # bao过, 代kao, baoguo, 包g过, 不过b退
@@ -176,6 +178,7 @@ struct FormsSpec {
 struct RuleFile {
     window: Option<usize>,
     mention: Option<String>,
+    weak_context: Option<String>,
     forms: Option<FormsSpec>,
     #[serde(default)]
     context: BTreeMap<String, ContextSpec>,
@@ -199,6 +202,9 @@ pub struct RuleSet {
     /// Name of the context list whose words near a match mark it as a *mention* (a report or warning
     /// about the phrase rather than an ad using it): such a match counts at most `medium`.
     pub mention: Option<String>,
+    /// Name of the context list that *weak* generated spellings need within the window (a homophone
+    /// in a two-character phrase: 宝过, 挂正). Without one, weak spellings are not generated at all.
+    pub weak_context: Option<String>,
     /// Generated spellings of the phrases.
     pub forms: Forms,
 }
@@ -244,6 +250,9 @@ impl RuleSet {
         }
         if let Some(mention) = file.mention {
             self.mention = Some(mention).filter(|m| !m.is_empty());
+        }
+        if let Some(weak) = file.weak_context {
+            self.weak_context = Some(weak).filter(|m| !m.is_empty());
         }
         if let Some(forms) = file.forms {
             self.forms.pinyin = forms.pinyin.unwrap_or(self.forms.pinyin);

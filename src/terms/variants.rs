@@ -23,7 +23,13 @@
 //!   two-character phrases the tone must agree too (`代考` → `带考`, `挂证` → `挂正`, `卦证`; `保过` →
 //!   `宝过`): with any tone, `包过` would also become `报过`, `抱过`, `爆过`, everyday verb + 过 pairs.
 //!   In longer phrases two original characters remain, which is specific enough for any tone
-//!   (`包拿证` → `保拿证`, `包哪证`). See `docs/terms.md` for what each choice adds and costs.
+//!   (`包拿证` → `保拿证`, `包哪证`). A homophone spelling of a two-character phrase keeps one character
+//!   of it and often spans a word boundary (`充电宝过安检`, `宝宝过生日`, `挂正一点`): it is *weak*, and
+//!   counts only with a word of the rule set's `weak_context` list nearby. See `docs/terms.md` for what
+//!   each choice adds and costs.
+//! - A spelling with no Chinese character left (`baoguo`, `daikao`) counts only as a whole Latin word:
+//!   no letter right before or after it in normalised text (`Bao Guo restaurant`, `Tikao River` are
+//!   names), which the compiler checks.
 //! - **Split characters**: a character written as its two components (`訁正` for 证, `扌圭` for 挂). No
 //!   maintained table of such splits exists (Unicode's confusables cover single look-alike code points,
 //!   which NFKC already folds for the Kangxi radicals), so this is a small table for the lexicon's key
@@ -86,19 +92,61 @@ enum Form {
     Stutter,
 }
 
+/// Which generated form a spelling is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SpellingForm {
+    /// Pinyin syllables or initials for some characters.
+    Pinyin,
+    /// One character replaced by a homophone.
+    Homophone,
+    /// One character written as its components.
+    Split,
+}
+
+/// One generated spelling of a phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spelling {
+    /// The phrase source with the change (placeholders kept).
+    pub text: String,
+    /// How it was made.
+    pub form: SpellingForm,
+    /// Only one character of the phrase is left as written (a homophone in a two-character phrase):
+    /// too little on its own, so the compiler asks for a certificate word nearby.
+    pub weak: bool,
+}
+
 /// The extra spellings of `source` (a rule phrase, placeholders included) for a rule of `severity`.
 /// The phrase itself is not among them; the result is sorted and free of duplicates.
 pub fn variants(source: &str, severity: Severity, forms: &Forms) -> Vec<String> {
+    let mut texts: Vec<String> = spellings(source, severity, forms)
+        .into_iter()
+        .map(|s| s.text)
+        .collect();
+    texts.sort();
+    texts.dedup();
+    texts
+}
+
+/// The extra spellings of `source` with their form, sorted by text, the first form of each text kept.
+pub fn spellings(source: &str, severity: Severity, forms: &Forms) -> Vec<Spelling> {
     let toks = tokens(source);
-    let mut out = BTreeSet::new();
+    let han = toks
+        .iter()
+        .filter(|t| matches!(t, Token::Char(c) if is_han(*c)))
+        .count();
+    let mut out: std::collections::BTreeMap<String, Spelling> = Default::default();
+    let mut add = |text: String, form: SpellingForm, weak: bool| {
+        out.entry(text.clone())
+            .or_insert(Spelling { text, form, weak });
+    };
     if forms.pinyin {
-        pinyin_variants(&toks, &mut out);
+        let mut texts = BTreeSet::new();
+        pinyin_variants(&toks, &mut texts);
+        for text in texts {
+            add(text, SpellingForm::Pinyin, false);
+        }
     }
     if forms.homophones != Homophones::Off && severity == Severity::High {
-        let han = toks
-            .iter()
-            .filter(|t| matches!(t, Token::Char(c) if is_han(*c)))
-            .count();
         let any_tone = match forms.homophones {
             Homophones::AnyTone => true,
             Homophones::AnyToneLong => han >= 3,
@@ -107,7 +155,11 @@ pub fn variants(source: &str, severity: Severity, forms: &Forms) -> Vec<String> 
         for (i, tok) in toks.iter().enumerate() {
             if let Token::Char(c) = *tok {
                 for &h in homophones(c, any_tone) {
-                    out.insert(render_with(&toks, i, &h.to_string()));
+                    add(
+                        render_with(&toks, i, &h.to_string()),
+                        SpellingForm::Homophone,
+                        han <= 2,
+                    );
                 }
             }
         }
@@ -118,13 +170,13 @@ pub fn variants(source: &str, severity: Severity, forms: &Forms) -> Vec<String> 
                 && let Some((_, parts)) = SPLITS.iter().find(|(k, _)| *k == c)
             {
                 for part in *parts {
-                    out.insert(render_with(&toks, i, part));
+                    add(render_with(&toks, i, part), SpellingForm::Split, false);
                 }
             }
         }
     }
     out.remove(source);
-    out.into_iter().collect()
+    out.into_values().collect()
 }
 
 /// `toks` written out with token `at` replaced by `with`.
