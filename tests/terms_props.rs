@@ -56,7 +56,8 @@ fn readable_lexicon() -> &'static [(String, String, bool)] {
 
 /// Writes `phrase` with some characters in pinyin (any case, a separator or not between syllables),
 /// and possibly one initial typed before a character (`包g过`), within what the matcher promises:
-/// phrases of up to four characters in any mix, longer ones whole or one character at a time.
+/// phrases of up to four characters with at most two changes or all in syllables, longer ones whole
+/// or one character at a time.
 fn pinyin_evasion(phrase: &str, picks: &[(bool, u8, u8)]) -> String {
     let chars: Vec<char> = phrase.chars().collect();
     let long = chars.len() > 4;
@@ -76,6 +77,19 @@ fn pinyin_evasion(phrase: &str, picks: &[(bool, u8, u8)]) -> String {
     let stutter = (!long && chars.len() > 1 && picks[0].1.is_multiple_of(3))
         .then(|| 1 + usize::from(picks[0].2) % (chars.len() - 1))
         .filter(|&i| !choose[i]);
+    // Up to four characters: any mix of at most two changes, or all in syllables.
+    let all = choose.iter().all(|&c| c);
+    let mut stutter = stutter;
+    if !all {
+        let mut changed = 0;
+        for c in choose.iter_mut().filter(|c| **c) {
+            changed += 1;
+            *c = changed <= 2;
+        }
+        if changed >= 2 {
+            stutter = None;
+        }
+    }
     let mut out = String::new();
     for (i, (&c, &pinyin)) in chars.iter().zip(&choose).enumerate() {
         let (_, case, sep) = picks[i % picks.len()];

@@ -16,9 +16,11 @@
 //!   - a spelling with no character left must be full pinyin of at least five letters (`daikao`,
 //!     `guazheng`), never initials (`bg`, `dk` are everywhere).
 //!
-//!   Phrases of up to four characters get every combination of these; longer ones get the whole phrase
-//!   in pinyin and one character changed at a time (the combinations grow as 4ⁿ).
-//! - **Homophones**, for high-severity phrases only, one character at a time: characters of GB 2312 (the
+//!   Phrases of up to four characters get every combination of these that changes at most two
+//!   characters, and the whole phrase in syllables; longer ones get the whole phrase in syllables and one
+//!   character changed at a time. (All combinations grow as 4ⁿ; the automaton, and with it the search
+//!   time, grows with them.)
+//! - **Homophones**, for high-severity phrases of up to four characters only, one character at a time: characters of GB 2312 (the
 //!   6763 characters of the national standard, read through `encoding_rs`) with the same syllable. In
 //!   two-character phrases the tone must agree too (`代考` → `带考`, `挂证` → `挂正`, `卦证`; `保过` →
 //!   `宝过`): with any tone, `包过` would also become `报过`, `抱过`, `爆过`, everyday verb + 过 pairs.
@@ -57,6 +59,10 @@ const SPLITS: &[(char, &[&str])] = &[
 
 /// Longest phrase (in Chinese characters) that gets every combination of pinyin forms.
 const FULL_COMBINATIONS: usize = 4;
+/// Longest phrase (in Chinese characters) that gets homophone spellings.
+const MAX_HOMOPHONE_HAN: usize = 4;
+/// Most characters changed in one spelling, unless all are written as syllables.
+const MAX_MIXED_CHANGES: usize = 2;
 /// Fewest letters of a spelling with no Chinese character left.
 const MIN_ASCII_LETTERS: usize = 5;
 
@@ -146,7 +152,11 @@ pub fn spellings(source: &str, severity: Severity, forms: &Forms) -> Vec<Spellin
             add(text, SpellingForm::Pinyin, false);
         }
     }
-    if forms.homophones != Homophones::Off && severity == Severity::High {
+    // Long phrases keep most of their characters whatever one homophone does, and they contain the
+    // short ones (零基础包拿证 ⊃ 包拿证) whose homophones are generated anyway; each long phrase would
+    // add a few hundred spellings to the automaton.
+    if forms.homophones != Homophones::Off && severity == Severity::High && han <= MAX_HOMOPHONE_HAN
+    {
         let any_tone = match forms.homophones {
             Homophones::AnyTone => true,
             Homophones::AnyToneLong => han >= 3,
@@ -223,7 +233,14 @@ fn pinyin_variants(toks: &[Token<'_>], out: &mut BTreeSet<String>) {
                 *slot = forms[code % forms.len()];
                 code /= forms.len();
             }
-            emit(&assign);
+            // Three or four characters changed in a mix of forms (bu g包t) are not how these ads
+            // are written, and every spelling enlarges the automaton (slower search, see docs/terms.md):
+            // all syllables or at most two changes.
+            let changed = assign.iter().filter(|&&f| f != Form::Han).count();
+            let all_syllables = assign.iter().all(|&f| f == Form::Syllable);
+            if changed <= MAX_MIXED_CHANGES || all_syllables {
+                emit(&assign);
+            }
         }
     } else {
         emit(&vec![Form::Syllable; readable.len()]);
