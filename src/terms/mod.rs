@@ -634,37 +634,42 @@ impl Compiler {
             let severity = compiled.severity;
             rules.push(compiled);
             let mut seen = std::collections::HashSet::new();
-            for source in spec.phrases.iter().flatten() {
-                let spellings = std::iter::once((source.clone(), false)).chain(
-                    variants::spellings(source, severity, &set.forms)
-                        .into_iter()
-                        .map(|s| (s.text, s.weak)),
-                );
-                for (spelling, weak) in spellings {
-                    // Weak spellings need their context list; without one they are left out.
-                    let context = match (weak, weak_context) {
-                        (false, _) => None,
-                        (true, None) => continue,
-                        (true, Some(context)) => Some(context),
-                    };
-                    let phrase = Phrase::parse(&spelling, &spec.id)?;
-                    // Two spellings that normalise alike (or a variant equal to another phrase of the
-                    // rule) would only report the same match twice.
-                    if !seen.insert(phrase.clone()) {
-                        continue;
-                    }
-                    let anchor = phrase.anchor_text().to_string();
-                    phrase_checks.push(PhraseChecks {
-                        context,
-                        standalone: phrase.is_latin(),
-                    });
-                    phrases.push(phrase);
-                    let role = Role::Anchor {
-                        rule,
-                        phrase: (phrases.len() - 1) as u32,
-                    };
-                    self.add(anchor, role);
+            // The rule's own phrases first: a generated spelling that equals one of them (保过 from
+            // 包过 with any tone) must not take its place, and with it a weak spelling's context.
+            let sources = spec.phrases.iter().flatten();
+            let spellings =
+                sources
+                    .clone()
+                    .map(|source| (source.clone(), false))
+                    .chain(sources.flat_map(|source| {
+                        variants::spellings(source, severity, &set.forms)
+                            .into_iter()
+                            .map(|s| (s.text, s.weak))
+                    }));
+            for (spelling, weak) in spellings {
+                // Weak spellings need their context list; without one they are left out.
+                let context = match (weak, weak_context) {
+                    (false, _) => None,
+                    (true, None) => continue,
+                    (true, Some(context)) => Some(context),
+                };
+                let phrase = Phrase::parse(&spelling, &spec.id)?;
+                // Two spellings that normalise alike (or a variant equal to another phrase of the
+                // rule) would only report the same match twice.
+                if !seen.insert(phrase.clone()) {
+                    continue;
                 }
+                let anchor = phrase.anchor_text().to_string();
+                phrase_checks.push(PhraseChecks {
+                    context,
+                    standalone: phrase.is_latin(),
+                });
+                phrases.push(phrase);
+                let role = Role::Anchor {
+                    rule,
+                    phrase: (phrases.len() - 1) as u32,
+                };
+                self.add(anchor, role);
             }
             for source in spec.unless.iter().flatten() {
                 let unless = normalize::normalize_str(source);
