@@ -280,8 +280,8 @@ impl Matcher {
 
     /// The matcher for the embedded default lexicon.
     ///
-    /// Building generates the phrases' spellings (about 11 000 for the default lexicon) and compiles the
-    /// automaton (and, once per process, the normalisation and homophone tables): about 150 ms on the
+    /// Building generates the phrases' spellings (about 6 800 for the default lexicon) and compiles the
+    /// automaton (and, once per process, the normalisation and homophone tables): about 80 ms on the
     /// 2-core development VM. Build one matcher and share it (`&Matcher` or `Arc<Matcher>`) across
     /// threads.
     pub fn with_default_rules() -> Self {
