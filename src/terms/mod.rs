@@ -25,7 +25,9 @@
 //!    within the rule's window (counted in normalised characters between the two, either side; touching
 //!    or overlapping counts as 0); or a word of its `except_near` list lies within the window (the
 //!    ministry's own site, an official notice); or an occurrence of one of the rule's `unless` phrases
-//!    overlaps it; or it lies inside an occurrence of an allow-list phrase.
+//!    overlaps it; or it lies inside an occurrence of an allow-list phrase; or it is a generated spelling
+//!    whose own check fails (a Latin-only spelling touching another Latin letter, a weak homophone
+//!    without a word of the `weak_context` list within the window).
 //! 3. b. A candidate is a *mention* (a report or warning about the phrase, not an ad using it) when a
 //!    word of the rule set's `mention` list (警惕, 谨防, 骗局, 宣称 …) lies within the window, or when it
 //!    stands in quotation marks (“…”, 「…」, '…') together with at least one other quoted match of the
