@@ -20,8 +20,9 @@
 //!   characters, and the whole phrase in syllables; longer ones get the whole phrase in syllables and one
 //!   character changed at a time. (All combinations grow as 4ⁿ; the automaton, and with it the search
 //!   time, grows with them.)
-//! - **Homophones**, for high-severity phrases of up to four characters only, one character at a time: characters of GB 2312 (the
-//!   6763 characters of the national standard, read through `encoding_rs`) with the same syllable. In
+//! - **Homophones**, for high-severity phrases of up to four characters only, one character at a
+//!   time: characters of GB 2312 (the 6763 characters of the national standard, read through
+//!   `encoding_rs`) with the same syllable. In
 //!   two-character phrases the tone must agree too (`代考` → `带考`, `挂证` → `挂正`, `卦证`; `保过` →
 //!   `宝过`): with any tone, `包过` would also become `报过`, `抱过`, `爆过`, everyday verb + 过 pairs.
 //!   In longer phrases two original characters remain, which is specific enough for any tone
@@ -57,7 +58,7 @@ const SPLITS: &[(char, &[&str])] = &[
     ('过', &["辶寸"]),
 ];
 
-/// Longest phrase (in Chinese characters) that gets every combination of pinyin forms.
+/// Longest phrase (in Chinese characters) that gets mixed pinyin forms (see `MAX_MIXED_CHANGES`).
 const FULL_COMBINATIONS: usize = 4;
 /// Longest phrase (in Chinese characters) that gets homophone spellings.
 const MAX_HOMOPHONE_HAN: usize = 4;
