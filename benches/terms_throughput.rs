@@ -4,7 +4,9 @@
 //! The corpus (8 MiB) is built deterministically: words drawn by frequency from the 5000 most frequent
 //! words of jieba's dictionary (`benches/data/zh_words.tsv`, made by `scripts/bench_wordlist.py`),
 //! with Chinese punctuation and line breaks, and about one ad phrase (some disguised) per 2000 words.
-//! `scripts/bench_terms.sh` runs this and prints medians in MB/s and the ratio.
+//! `scripts/bench_terms.sh` runs this and prints medians in MB/s and the ratio;
+//! `scripts/bench_terms_compare.sh` runs `shanzhai_find_all` of two builds side by side, alternating.
+//! The corpus is the same as at commit 30dcc71 (before the generated spellings), so runs compare.
 
 use std::hint::black_box;
 
@@ -110,6 +112,18 @@ fn throughput(c: &mut Criterion) {
     group.sample_size(20);
     group.bench_function("shanzhai_find_all", |b| {
         b.iter(|| matcher.find_all(black_box(&text)).len())
+    });
+    // The cost of the generated spellings (pinyin, homophones, splits): the same lexicon without them.
+    let forms_off = Matcher::builder()
+        .add_rules_toml(
+            "[forms]\npinyin = false\nhomophones = \"off\"\nsplits = false\n",
+            "bench",
+        )
+        .expect("forms switch")
+        .build()
+        .expect("matcher without forms");
+    group.bench_function("shanzhai_find_all_forms_off", |b| {
+        b.iter(|| forms_off.find_all(black_box(&text)).len())
     });
     group.bench_function("aho_corasick_raw", |b| {
         b.iter(|| raw.find_iter(black_box(&text)).count())

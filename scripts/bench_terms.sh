@@ -11,7 +11,7 @@ import json, pathlib, sys
 base = pathlib.Path(sys.argv[1]) / "criterion" / "terms_throughput"
 bytes_ = None
 rows = {}
-for bench in ["shanzhai_find_all", "aho_corasick_raw", "aho_corasick_raw_no_prefilter",
+for bench in ["shanzhai_find_all", "shanzhai_find_all_forms_off", "aho_corasick_raw", "aho_corasick_raw_no_prefilter",
               "aho_corasick_raw_dfa_overlapping", "normalize_only"]:
     d = base / bench / "new"
     est = json.loads((d / "estimates.json").read_text())

@@ -2,18 +2,22 @@
 //!
 //! Run with `cargo +nightly fuzz run terms` from the repository root. Checks, for any input: no panic;
 //! matches sorted, non-overlapping, with `text` equal to the original character span; a chunked scan
-//! with tiny windows keeps the same invariants; normalisation is idempotent.
+//! with tiny windows keeps the same invariants; normalisation is idempotent. One mode in four takes the
+//! pinyin path: the input picks lexicon phrases and generated spellings (pinyin, initials, homophones,
+//! split characters, from `terms::variants`), glues them with the rest of the input, and checks that each
+//! spelling, standing alone, is found with exactly its span.
 #![no_main]
 
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 
-#[allow(dead_code)]
+// The library's public re-exports that this target does not use would warn otherwise.
+#[allow(dead_code, unused_imports)]
 #[path = "../../src/terms/mod.rs"]
 mod terms;
 
-use terms::{ChunkOptions, Match, Matcher};
+use terms::{ChunkOptions, Forms, Match, Matcher, RuleSet};
 
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
@@ -25,17 +29,77 @@ fn check(text: &str, matches: &[Match]) {
     let mut previous_end = 0;
     for m in matches {
         assert!(m.start < m.end && m.end <= chars.len(), "bad span {m:?}");
-        assert!(m.start >= previous_end, "unsorted or overlapping: {matches:?}");
+        assert!(
+            m.start >= previous_end,
+            "unsorted or overlapping: {matches:?}"
+        );
         let span: String = chars[m.start..m.end].iter().collect();
         assert_eq!(span, m.text);
         previous_end = m.end;
     }
 }
 
+/// Every (rule, generated spelling) of the default lexicon, as the default matcher generates them.
+fn spellings() -> &'static [(String, String)] {
+    static S: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    S.get_or_init(|| {
+        let forms = Forms::default();
+        RuleSet::default_rules()
+            .rules
+            .iter()
+            .flat_map(|r| {
+                let severity = r.severity.expect("default rules have severities");
+                r.phrases.iter().flatten().flat_map(move |p| {
+                    terms::variants::variants(p, severity, &forms)
+                        .into_iter()
+                        .filter(|v| !v.contains('{'))
+                        .map(move |v| (r.id.clone(), v))
+                })
+            })
+            .collect()
+    })
+}
+
+/// The pinyin path: spellings picked by the input, glued with pieces of it.
+fn pinyin_path(data: &[u8]) -> String {
+    let mut text = String::new();
+    for pair in data.chunks(3) {
+        let pick = usize::from(pair[0]) << 8 | usize::from(*pair.get(1).unwrap_or(&0));
+        let (_, spelling) = &spellings()[pick % spellings().len()];
+        text.push_str(spelling);
+        text.push_str(match pair.get(2).copied().unwrap_or(0) % 6 {
+            0 => "",
+            1 => " ",
+            2 => "“",
+            3 => "警惕",
+            4 => "证书",
+            _ => "a",
+        });
+    }
+    text
+}
+
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else {
         return;
     };
+    if mode % 4 == 3 {
+        // Each spelling alone is found at its full span (any rule: 职业资格/执业资格 read alike).
+        if let Some(pair) = rest.get(..2) {
+            let pick = usize::from(pair[0]) << 8 | usize::from(pair[1]);
+            let (_, spelling) = &spellings()[pick % spellings().len()];
+            let text = format!("{spelling}的证书");
+            let matches = matcher().find_all(&text);
+            check(&text, &matches);
+            assert!(
+                matches.iter().any(|m| m.start == 0),
+                "{text:?}: {matches:?}"
+            );
+        }
+        let text = pinyin_path(rest);
+        check(&text, &matcher().find_all(&text));
+        return;
+    }
     let text = String::from_utf8_lossy(rest);
     let text = match mode % 3 {
         0 => text.into_owned(),

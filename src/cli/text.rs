@@ -67,6 +67,9 @@ struct Record {
     line: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     verdict: Option<Verdict>,
+    /// Why the verdict is capped (a report about the phrases), when it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
     matches: Vec<Match>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     warnings: Vec<String>,
@@ -80,6 +83,7 @@ impl Record {
             path: path.to_string(),
             line,
             verdict: Some(Verdict::from_matches(&matches)),
+            reason: Verdict::reason(&matches),
             matches,
             warnings,
             error: None,
@@ -91,6 +95,7 @@ impl Record {
             path: path.to_string(),
             line: None,
             verdict: None,
+            reason: None,
             matches: Vec::new(),
             warnings: Vec::new(),
             error: Some(error),
@@ -451,6 +456,9 @@ fn write_human(out: &mut impl Write, record: &Record) -> io::Result<()> {
         Verdict::Block => "BLOCK",
     };
     writeln!(out, "{place}: {label} ({} matches)", record.matches.len())?;
+    if let Some(reason) = &record.reason {
+        writeln!(out, "  note: {reason}")?;
+    }
     for m in &record.matches {
         let category = serde_json::to_value(m.category).unwrap_or_default();
         let severity = serde_json::to_value(m.severity).unwrap_or_default();

@@ -18,12 +18,20 @@
 //!
 //! 1. The text is normalised ([`normalize`]): full-width → ASCII, lower case, traditional → simplified,
 //!    numerals → digits, and separators, punctuation, emoji and zero-width characters dropped.
-//! 2. All rule phrases, context words, `unless` phrases and allow-list phrases (normalised the same way)
-//!    are found with one Aho-Corasick automaton, overlapping matches included.
+//! 2. All rule phrases, their generated spellings ([`variants`]: pinyin, homophones, split characters),
+//!    context words, `unless` phrases and allow-list phrases (normalised the same way) are found with one
+//!    Aho-Corasick automaton, overlapping matches included.
 //! 3. A rule match is a *candidate* unless: its rule needs context and no word of its context list lies
 //!    within the rule's window (counted in normalised characters between the two, either side; touching
-//!    or overlapping counts as 0); or an occurrence of one of the rule's `unless` phrases overlaps it; or
-//!    it lies inside an occurrence of an allow-list phrase.
+//!    or overlapping counts as 0); or a word of its `except_near` list lies within the window (the
+//!    ministry's own site, an official notice); or an occurrence of one of the rule's `unless` phrases
+//!    overlaps it; or it lies inside an occurrence of an allow-list phrase; or it is a generated spelling
+//!    whose own check fails (a Latin-only spelling touching another Latin letter, a weak homophone
+//!    without a word of the `weak_context` list within the window).
+//! 3. b. A candidate is a *mention* (a report or warning about the phrase, not an ad using it) when a
+//!    word of the rule set's `mention` list (警惕, 谨防, 骗局, 宣称 …) lies within the window, or when it
+//!    stands in quotation marks (“…”, 「…」, '…') together with at least one other quoted match of the
+//!    same text window. A mention counts at most `medium` ([`Match::mention`]).
 //! 4. Overlapping candidates are resolved greedily: higher severity first, then the leftmost, then the
 //!    longest. The result is non-overlapping and sorted by start.
 //! 5. Offsets are **character** (Unicode scalar value) offsets into the original text, end exclusive,
@@ -41,8 +49,9 @@ pub mod normalize;
 mod pattern;
 pub mod rules;
 pub mod stream;
+pub mod variants;
 
-pub use rules::{Category, RuleSet, RuleSpec, Severity};
+pub use rules::{Category, Forms, Homophones, RuleSet, RuleSpec, Severity};
 pub use stream::{ChunkOptions, ChunkedScan};
 
 use normalize::Normalized;
@@ -93,6 +102,10 @@ pub struct Match {
     pub start: usize,
     /// End offset (exclusive) in characters of the original text.
     pub end: usize,
+    /// The phrase reads as mentioned, not used: quoted in a list of phrases, or next to a warning or
+    /// report word. Its `severity` is then at most `medium` (the rule's own severity may be higher).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub mention: bool,
 }
 
 /// The decision for one input. Serialised in lowercase; ordered `Pass < Review < Block`.
@@ -125,6 +138,19 @@ impl Verdict {
         } else {
             Verdict::Pass
         }
+    }
+
+    /// Why the verdict is what it is, where that is not plain from the matches: `Some` when matches
+    /// were read as mentions (a report about the phrases, capped at `review`).
+    pub fn reason(matches: &[Match]) -> Option<String> {
+        let mentions = matches.iter().filter(|m| m.mention).count();
+        (mentions > 0).then(|| {
+            format!(
+                "reads as a report about the phrases ({mentions} of {} matches quoted or next to a \
+                 warning word), so those count at most review",
+                matches.len()
+            )
+        })
     }
 
     /// Whether this verdict flags the input (review or block).
@@ -180,11 +206,25 @@ pub struct Matcher {
     roles: Vec<Role>,
     rules: Vec<CompiledRule>,
     phrases: Vec<Phrase>,
+    /// Per phrase: a context list it needs on top of its rule's (weak spellings), and whether it is
+    /// a whole Latin word (no Chinese left) that must not touch other letters.
+    phrase_checks: Vec<PhraseChecks>,
     context_lists: usize,
     longest_context: usize,
     longest_unless: usize,
     longest_allow: usize,
+    /// Context list whose words mark a match as a mention, and its window.
+    mention: Option<(u32, usize)>,
     chunk: ChunkOptions,
+}
+
+/// Checks of one phrase beyond its rule's (see [`variants`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct PhraseChecks {
+    /// Context list and window this spelling needs (a weak spelling).
+    context: Option<(u32, usize)>,
+    /// The spelling is all Latin letters (and digits): it must stand as a word of its own.
+    standalone: bool,
 }
 
 /// What an automaton pattern stands for (one pattern can play several roles).
@@ -203,6 +243,9 @@ struct CompiledRule {
     severity: Severity,
     /// Context list index and window.
     context: Option<(u32, usize)>,
+    /// Context list that cancels the rule within the same window.
+    except_near: Option<u32>,
+    window: usize,
 }
 
 /// A match in normalised text, before mapping back.
@@ -211,6 +254,9 @@ struct Candidate {
     rule: u32,
     start: usize,
     end: usize,
+    mention: bool,
+    /// The context a weak spelling needs (list, window).
+    weak: Option<(u32, usize)>,
 }
 
 /// Occurrences of the helper phrases in normalised text, in order of their end.
@@ -236,8 +282,10 @@ impl Matcher {
 
     /// The matcher for the embedded default lexicon.
     ///
-    /// Building compiles the automaton (and, once per process, the normalisation table): a few tens of
-    /// milliseconds. Build one matcher and share it (`&Matcher` or `Arc<Matcher>`) across threads.
+    /// Building generates the phrases' spellings (about 6 800 for the default lexicon) and compiles the
+    /// automaton (and, once per process, the normalisation and homophone tables): about 80 ms on the
+    /// 2-core development VM. Build one matcher and share it (`&Matcher` or `Arc<Matcher>`) across
+    /// threads.
     pub fn with_default_rules() -> Self {
         Self::builder()
             .build()
@@ -294,9 +342,19 @@ impl Matcher {
             for role in self.roles_of(hit.pattern().as_usize()) {
                 match *role {
                     Role::Anchor { rule, phrase } => {
+                        let checks = self.phrase_checks[phrase as usize];
                         let phrase = &self.phrases[phrase as usize];
                         if let Some((start, end)) = phrase.extend(text, hit.start(), hit.end()) {
-                            raw.push(Candidate { rule, start, end });
+                            if checks.standalone && touches_letters(text, start, end) {
+                                continue;
+                            }
+                            raw.push(Candidate {
+                                rule,
+                                start,
+                                end,
+                                mention: false,
+                                weak: checks.context,
+                            });
                         }
                     }
                     Role::Context { list } => {
@@ -308,6 +366,12 @@ impl Matcher {
             }
         }
         raw.retain(|c| self.keeps(c, text, &evidence));
+        if let Some((list, window)) = self.mention {
+            let hits = &evidence.context[list as usize];
+            for c in &mut raw {
+                c.mention = self.has_context(hits, text, c, window);
+            }
+        }
         raw
     }
 
@@ -316,6 +380,18 @@ impl Matcher {
         if let Some((list, window)) = rule.context {
             let hits = &evidence.context[list as usize];
             if !self.has_context(hits, text, c, window) {
+                return false;
+            }
+        }
+        if let Some((list, window)) = c.weak {
+            let hits = &evidence.context[list as usize];
+            if !self.has_context(hits, text, c, window) {
+                return false;
+            }
+        }
+        if let Some(list) = rule.except_near {
+            let hits = &evidence.context[list as usize];
+            if self.has_context(hits, text, c, rule.window) {
                 return false;
             }
         }
@@ -364,12 +440,14 @@ impl Matcher {
         let mut picked = resolve_overlaps(&self.rules, candidates);
         picked.sort_by_key(|c| c.start);
         let mut matches = Vec::with_capacity(picked.len());
+        let mut quoted = Vec::with_capacity(picked.len());
         let mut cursor = CharCursor::default();
         for c in picked {
             let (byte_start, byte_end) = norm.original_range(original, c.start, c.end);
             let start = cursor.advance(original, byte_start);
             let end = cursor.advance(original, byte_end);
             let rule = &self.rules[c.rule as usize];
+            quoted.push(self.mention.is_some() && is_quoted(original, byte_start, byte_end));
             matches.push(Match {
                 rule: rule.id.clone(),
                 category: rule.category,
@@ -377,7 +455,19 @@ impl Matcher {
                 text: original[byte_start..byte_end].to_string(),
                 start,
                 end,
+                mention: c.mention,
             });
+        }
+        // One quoted phrase may be an ad's emphasis; two or more read as a list of phrases reported on.
+        if quoted.iter().filter(|&&q| q).count() >= 2 {
+            for (m, q) in matches.iter_mut().zip(quoted) {
+                m.mention |= q;
+            }
+        }
+        for m in &mut matches {
+            if m.mention {
+                m.severity = m.severity.min(Severity::Medium);
+            }
         }
         matches
     }
@@ -394,10 +484,62 @@ fn within_reach<T, K: Fn(&T) -> usize>(
     sorted[first..].iter()
 }
 
+/// Whether an ASCII letter touches `text[start..end]` on either side.
+fn touches_letters(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let before = start.checked_sub(1).map(|i| bytes[i]);
+    let after = bytes.get(end).copied();
+    before.is_some_and(|b| b.is_ascii_alphabetic())
+        || after.is_some_and(|b| b.is_ascii_alphabetic())
+}
+
+/// Opening and closing quotation marks that set a phrase apart as mentioned (not 【】, which ads use for
+/// emphasis, nor 《》, which name documents).
+const QUOTES: &[(char, char)] = &[
+    ('“', '”'),
+    ('「', '」'),
+    ('『', '』'),
+    ('"', '"'),
+    ('‘', '’'),
+    ('\'', '\''),
+];
+/// How far (in characters) from the match the quotation marks may be: `“考证包过”` quotes 包过.
+const QUOTE_REACH: usize = 8;
+
+/// Whether `original[start..end]` lies inside a pair of quotation marks on the same line.
+fn is_quoted(original: &str, start: usize, end: usize) -> bool {
+    let stops = |c: char| matches!(c, '\n' | '。' | '！' | '？' | '；');
+    let opening = original[..start]
+        .chars()
+        .rev()
+        .take(QUOTE_REACH)
+        .take_while(|&c| !stops(c))
+        .find(|&c| QUOTES.iter().any(|&(o, q)| c == o || c == q));
+    let Some(open) = opening else {
+        return false;
+    };
+    let Some(&(_, close)) = QUOTES.iter().find(|&&(o, _)| o == open) else {
+        return false;
+    };
+    original[end..]
+        .chars()
+        .take(QUOTE_REACH)
+        .take_while(|&c| !stops(c))
+        .any(|c| c == close)
+}
+
 /// Greedy overlap resolution: higher severity, then leftmost, then longest, then rule order.
 fn resolve_overlaps(rules: &[CompiledRule], mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates.sort_by(|a, b| {
-        let severity = |c: &Candidate| rules[c.rule as usize].severity;
+        // A mention counts at most medium, here as in the verdict.
+        let severity = |c: &Candidate| {
+            let s = rules[c.rule as usize].severity;
+            if c.mention {
+                s.min(Severity::Medium)
+            } else {
+                s
+            }
+        };
         severity(b)
             .cmp(&severity(a))
             .then(a.start.cmp(&b.start))
@@ -479,12 +621,51 @@ impl Compiler {
         let mut rules = Vec::new();
         let mut phrases = Vec::new();
         let mut longest_unless = 0;
+        let mention = match set.mention.as_deref() {
+            None => None,
+            Some(name) => Some((list_index(&list_names, name, "mention")?, set.window)),
+        };
+        let weak_context = match set.weak_context.as_deref() {
+            None => None,
+            Some(name) => Some((list_index(&list_names, name, "weak_context")?, set.window)),
+        };
+        let mut phrase_checks = Vec::new();
         for spec in set.rules.iter().filter(|r| r.enabled != Some(false)) {
             let rule = rules.len() as u32;
-            rules.push(compile_rule(spec, &list_names, set.window)?);
-            for source in spec.phrases.iter().flatten() {
-                let phrase = Phrase::parse(source, &spec.id)?;
+            let compiled = compile_rule(spec, &list_names, set.window)?;
+            let severity = compiled.severity;
+            rules.push(compiled);
+            let mut seen = std::collections::HashSet::new();
+            // The rule's own phrases first: a generated spelling that equals one of them (保过 from
+            // 包过 with any tone) must not take its place, and with it a weak spelling's context.
+            let sources = spec.phrases.iter().flatten();
+            let spellings =
+                sources
+                    .clone()
+                    .map(|source| (source.clone(), false))
+                    .chain(sources.flat_map(|source| {
+                        variants::spellings(source, severity, &set.forms)
+                            .into_iter()
+                            .map(|s| (s.text, s.weak))
+                    }));
+            for (spelling, weak) in spellings {
+                // Weak spellings need their context list; without one they are left out.
+                let context = match (weak, weak_context) {
+                    (false, _) => None,
+                    (true, None) => continue,
+                    (true, Some(context)) => Some(context),
+                };
+                let phrase = Phrase::parse(&spelling, &spec.id)?;
+                // Two spellings that normalise alike (or a variant equal to another phrase of the
+                // rule) would only report the same match twice.
+                if !seen.insert(phrase.clone()) {
+                    continue;
+                }
                 let anchor = phrase.anchor_text().to_string();
+                phrase_checks.push(PhraseChecks {
+                    context,
+                    standalone: phrase.is_latin(),
+                });
                 phrases.push(phrase);
                 let role = Role::Anchor {
                     rule,
@@ -519,10 +700,12 @@ impl Compiler {
             roles,
             rules,
             phrases,
+            phrase_checks,
             context_lists: list_names.len(),
             longest_context,
             longest_unless,
             longest_allow,
+            mention,
             chunk: chunk.sanitized(),
         })
     }
@@ -537,22 +720,35 @@ fn compile_rule(
         id: spec.id.clone(),
         reason,
     };
+    let window = spec.window.unwrap_or(window);
     let context = match spec.context.as_deref() {
         None | Some("") => None,
-        Some(name) => {
-            let list = lists
-                .iter()
-                .position(|l| l.as_str() == name)
-                .ok_or_else(|| invalid(format!("unknown context list {name:?}")))?;
-            Some((list as u32, spec.window.unwrap_or(window)))
-        }
+        Some(name) => Some((list_index(lists, name, &spec.id)?, window)),
+    };
+    let except_near = match spec.except_near.as_deref() {
+        None | Some("") => None,
+        Some(name) => Some(list_index(lists, name, &spec.id)?),
     };
     Ok(CompiledRule {
         id: spec.id.clone(),
         category: spec.category.ok_or_else(|| invalid("no category".into()))?,
         severity: spec.severity.ok_or_else(|| invalid("no severity".into()))?,
         context,
+        except_near,
+        window,
     })
+}
+
+/// Index of the context list `name`; `id` names the rule (or setting) in the error.
+fn list_index(lists: &[&String], name: &str, id: &str) -> Result<u32, TermsError> {
+    lists
+        .iter()
+        .position(|l| l.as_str() == name)
+        .map(|i| i as u32)
+        .ok_or_else(|| TermsError::InvalidRule {
+            id: id.to_string(),
+            reason: format!("unknown context list {name:?}"),
+        })
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@
 //! 1. compatibility folding (NFKC, applied per character): full-width `Ａ１` → `A1`, circled `⑤` → `5`,
 //!    `⑩` → `10`, `㈢` → `(三)`, CJK compatibility ideographs → unified ideographs; the dingbat circled
 //!    digits `❶`…`❿`, `➀`…`➓` and `⓫`…`⓾`, which NFKC leaves alone, are folded to digits as well;
-//! 2. lower case (when the lower case is a single character);
+//! 2. lower case (when the lower case is a single character), and Latin letters with diacritics (pinyin
+//!    tone marks: `ā`, `ǎ`, `ü`) folded to the base letter;
 //! 3. traditional → simplified Chinese, one character to one character, from OpenCC's `TSCharacters`
 //!    table (via the `hanconv` crate), after folding Taiwan and Hong Kong variant forms to the OpenCC
 //!    standard form;
@@ -460,7 +461,7 @@ fn classify(c: char, t2s: &HashMap<char, char>, out: &mut [Entry; 8]) -> usize {
         return n;
     }
     for folded in c.nfkc() {
-        let lower = single_lowercase(folded);
+        let lower = strip_tone_mark(single_lowercase(folded));
         let simplified = t2s.get(&lower).copied().unwrap_or(lower);
         if let Some(value) = chinese_numeral(simplified) {
             push(Entry::numeral(value));
@@ -469,6 +470,25 @@ fn classify(c: char, t2s: &HashMap<char, char>, out: &mut [Entry; 8]) -> usize {
         }
     }
     n
+}
+
+/// A Latin letter with diacritics (pinyin tone marks `ā á ǎ à`, `ü`) becomes its base letter, so
+/// `bāo guò` reads like `baoguo`.
+fn strip_tone_mark(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    let mut parts = std::iter::once(c).nfd();
+    match parts.next() {
+        Some(base)
+            if base.is_ascii_alphabetic()
+                && parts.all(|m| ('\u{300}'..='\u{36f}').contains(&m)) =>
+        {
+            // İ has no one-character lower case, so it arrives here upper case.
+            base.to_ascii_lowercase()
+        }
+        _ => c,
+    }
 }
 
 fn single_lowercase(c: char) -> char {

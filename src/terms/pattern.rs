@@ -9,7 +9,7 @@ use super::TermsError;
 use super::normalize::{is_han, normalize_str};
 
 /// One piece of a compiled phrase.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Segment {
     /// Normalised literal text.
     Literal(String),
@@ -20,7 +20,7 @@ pub(crate) enum Segment {
 }
 
 /// A compiled rule phrase.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Phrase {
     pub(crate) segments: Vec<Segment>,
     /// Index of the anchor literal in `segments`.
@@ -76,6 +76,14 @@ impl Phrase {
             )));
         }
         Ok(Phrase { segments, anchor })
+    }
+
+    /// Whether every literal of the phrase is ASCII (a pinyin spelling with no Chinese left).
+    pub(crate) fn is_latin(&self) -> bool {
+        self.segments.iter().all(|s| match s {
+            Segment::Literal(l) => l.is_ascii(),
+            _ => true,
+        })
     }
 
     /// The normalised anchor literal.

@@ -4,6 +4,14 @@
 //!
 //! ```toml
 //! window = 20                       # default context window, in normalised characters
+//! mention = "report"                # optional: context list whose words mark a match as a mention
+//! weak_context = "weak"             # optional: context list that weak spellings (homophones of
+//!                                   # two-character phrases) need within `window`
+//!
+//! [forms]                           # generated spellings of every phrase (see `terms::variants`)
+//! pinyin = true                     # bao过, 代kao, baoguo, 包g过, 不过b退
+//! homophones = "any_tone_long"      # off, same_tone, any_tone_long, any_tone (high severity only)
+//! splits = true                     # 挂訁正, 扌圭证 (components of a few key characters)
 //!
 //! [context.certificate]             # a named list of context words
 //! words = ["证书", "培训", "考试"]
@@ -20,12 +28,14 @@
 //! context = "certificate"           # optional: only counts with a context word within `window`
 //! window = 20                       # optional: per-rule window
 //! unless = ["红包"]                 # optional: dropped when one of these overlaps the match
+//! except_near = "official"          # optional: dropped with a word of this list within `window`
 //! enabled = true                    # optional: `false` disables the rule
 //! ```
 //!
 //! Later files are merged over earlier ones: a rule with a known `id` only changes the fields it
 //! gives (so `id` + `enabled = false` disables a rule); a new `id` must give `category`, `severity`
-//! and `phrases`. Context lists are replaced by name, allow-list phrases are appended.
+//! and `phrases`. Context lists are replaced by name, allow-list phrases are appended, `[forms]` fields
+//! and `mention` replace the earlier value.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -88,6 +98,9 @@ pub struct RuleSpec {
     pub window: Option<usize>,
     /// Phrases that cancel a match when an occurrence of them overlaps it (e.g. 红包 for 包过).
     pub unless: Option<Vec<String>>,
+    /// Name of a context list that cancels the rule: a match with a word of this list within the
+    /// window is dropped (the ministry's own site, a query portal, an official notice). `""` removes it.
+    pub except_near: Option<String>,
     /// `false` disables the rule.
     pub enabled: Option<bool>,
     /// Free text for people reading the file.
@@ -111,11 +124,62 @@ pub struct AllowSpec {
     pub phrases: Vec<String>,
 }
 
+/// Which generated spellings of the rule phrases the matcher adds (see [`super::variants`]).
+#[derive(Deserialize, Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Forms {
+    /// Pinyin spellings: whole phrase (`baoguo`), one or more characters (`bao过`, `代kao`), and pinyin
+    /// initials where the rest of the phrase stays specific (`包g过`, `不过b退`).
+    pub pinyin: bool,
+    /// Homophones of the characters of high-severity phrases (`带考`, `挂正`, `保拿证`).
+    pub homophones: Homophones,
+    /// Characters written as their two components (`訁正` for 证, `扌圭` for 挂).
+    pub splits: bool,
+}
+
+impl Default for Forms {
+    fn default() -> Self {
+        Forms {
+            pinyin: true,
+            homophones: Homophones::AnyToneLong,
+            splits: true,
+        }
+    }
+}
+
+/// Which characters count as homophones of a phrase character.
+#[derive(Deserialize, Serialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Homophones {
+    /// No homophone spellings.
+    Off,
+    /// Characters of GB 2312 with the same syllable and the same tone.
+    SameTone,
+    /// The same syllable with any tone in phrases of three or more characters, the same tone in
+    /// two-character phrases (the default).
+    #[default]
+    AnyToneLong,
+    /// The same syllable, any tone, in every phrase (many more false flags: 报过, 抱过 ...).
+    AnyTone,
+}
+
+/// The `[forms]` section of a rule file: fields left out keep their earlier value.
+#[derive(Deserialize, Serialize, Clone, Copy, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct FormsSpec {
+    pinyin: Option<bool>,
+    homophones: Option<Homophones>,
+    splits: Option<bool>,
+}
+
 /// The parsed form of one rule file.
 #[derive(Deserialize, Serialize, Clone, Debug, Default, PartialEq)]
 #[serde(deny_unknown_fields)]
 struct RuleFile {
     window: Option<usize>,
+    mention: Option<String>,
+    weak_context: Option<String>,
+    forms: Option<FormsSpec>,
     #[serde(default)]
     context: BTreeMap<String, ContextSpec>,
     #[serde(default)]
@@ -135,6 +199,14 @@ pub struct RuleSet {
     pub contexts: BTreeMap<String, ContextSpec>,
     /// Allow-list phrases.
     pub allow: Vec<String>,
+    /// Name of the context list whose words near a match mark it as a *mention* (a report or warning
+    /// about the phrase rather than an ad using it): such a match counts at most `medium`.
+    pub mention: Option<String>,
+    /// Name of the context list that *weak* generated spellings need within the window (a homophone
+    /// in a two-character phrase: 宝过, 挂正). Without one, weak spellings are not generated at all.
+    pub weak_context: Option<String>,
+    /// Generated spellings of the phrases.
+    pub forms: Forms,
 }
 
 impl RuleSet {
@@ -176,6 +248,17 @@ impl RuleSet {
         if let Some(window) = file.window {
             self.window = window;
         }
+        if let Some(mention) = file.mention {
+            self.mention = Some(mention).filter(|m| !m.is_empty());
+        }
+        if let Some(weak) = file.weak_context {
+            self.weak_context = Some(weak).filter(|m| !m.is_empty());
+        }
+        if let Some(forms) = file.forms {
+            self.forms.pinyin = forms.pinyin.unwrap_or(self.forms.pinyin);
+            self.forms.homophones = forms.homophones.unwrap_or(self.forms.homophones);
+            self.forms.splits = forms.splits.unwrap_or(self.forms.splits);
+        }
         self.contexts.extend(file.context);
         self.allow.extend(file.allow.phrases);
         for spec in file.rules {
@@ -194,6 +277,7 @@ impl RuleSet {
                 context,
                 window,
                 unless,
+                except_near,
                 enabled,
                 description,
             } = spec;
@@ -203,6 +287,7 @@ impl RuleSet {
             existing.context = context.or(existing.context.take());
             existing.window = window.or(existing.window);
             existing.unless = unless.or(existing.unless.take());
+            existing.except_near = except_near.or(existing.except_near.take());
             existing.enabled = enabled.or(existing.enabled);
             existing.description = description.or(existing.description.take());
             return Ok(());

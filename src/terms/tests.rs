@@ -197,6 +197,7 @@ fn verdict_rule() {
         text: String::new(),
         start: 0,
         end: 0,
+        mention: false,
     };
     assert_eq!(Verdict::from_matches(&[]), Verdict::Pass);
     assert_eq!(

@@ -1,0 +1,516 @@
+#!/usr/bin/env python3
+"""Writes the labelled evaluation set of the term matcher: ad lines, ordinary lines and report lines.
+
+Every line is written by this project (templates and sentences below, no real advertiser's copy), in
+two pools with disjoint templates, certificate names, tails and sentences:
+
+- `holdout.tsv` was written before the matcher was tuned and is only reported on;
+- `dev.tsv` is what the rules were tuned on;
+- `holdout2.tsv` was written after the first holdout had been looked at (its misses suggested two more
+  rules) and before those rules were made: it is the untouched set for them.
+
+Columns: label, kind, text. Labels:
+- `ad`: a knock-off certificate ad; it must be flagged (review or block). The kind says which evasion
+  the key phrase uses: plain, disguise (separators, traditional, full-width), pinyin_full (the whole
+  phrase in pinyin, with or without tones or spaces), pinyin_char (one character in pinyin), pinyin_initial
+  (a pinyin initial in place of or before a character), homophone (same syllable, another character),
+  split (a character written as its two components), context (a short phrase that only counts next to a
+  certificate word).
+- `ordinary`: news, e-commerce, chat, official notices, job posts, traps (ordinary uses of the short
+  phrases and homophones), latin (pinyin or English); it must pass.
+- `report`: a news report, rules page or anti-fraud warning that quotes the phrases; it must not be
+  blocked (at most review).
+
+The pinyin written here is hand-written test data, independent of the dictionary the matcher uses.
+Deterministic: `python3 datasets/terms_eval/generate.py` rewrites both files identically.
+"""
+
+import pathlib
+import random
+
+HERE = pathlib.Path(__file__).resolve().parent
+
+# Per key character: full pinyin (toneless), with tone mark, and split (component) forms.
+PINYIN = {
+    "包": ("bao", "bāo"), "过": ("guo", "guò"), "代": ("dai", "dài"), "考": ("kao", "kǎo"),
+    "替": ("ti", "tì"), "挂": ("gua", "guà"), "证": ("zheng", "zhèng"), "不": ("bu", "bù"),
+    "退": ("tui", "tuì"), "拿": ("na", "ná"), "零": ("ling", "líng"), "基": ("ji", "jī"),
+    "础": ("chu", "chǔ"), "天": ("tian", "tiān"), "人": ("ren", "rén"), "社": ("she", "shè"),
+    "部": ("bu", "bù"), "颁": ("ban", "bān"), "发": ("fa", "fā"), "速": ("su", "sù"),
+    "成": ("cheng", "chéng"), "靠": ("kao", "kào"), "款": ("kuan", "kuǎn"), "原": ("yuan", "yuán"),
+    "事": ("shi", "shì"), "出": ("chu", "chū"), "全": ("quan", "quán"), "费": ("fei", "fèi"),
+}
+SPLITS = {"证": ["訁正", "讠正", "言正"], "挂": ["扌圭"], "考": ["耂丂"], "拿": ["合手"],
+          "靠": ["告非"], "包": ["勹巳"]}
+HOMOPHONES = {"包": ["宝", "保"], "代": ["带", "岱"], "考": ["烤", "拷"], "挂": ["卦", "褂"],
+              "证": ["正", "政", "症"], "拿": ["那", "哪"], "替": ["剃", "屉"], "退": ["蜕", "褪"]}
+
+# High-severity key phrases (written with 3 for the number) and the characters an evasion may touch.
+KEYS = ["包过", "代考", "替考", "挂证", "不过包退", "包拿证", "零基础包拿证", "3天拿证", "人社部颁发",
+        "不过退款"]
+
+POOLS = {
+    "holdout": {
+        "certs": ["电工证", "焊工证", "心理咨询师证书", "健康管理师", "育婴师证", "叉车证", "营养师证书",
+                  "茶艺师证书", "PMP证书", "消防设施操作员", "保育员证", "企业培训师", "物业管理师证",
+                  "钳工证", "评茶员证书", "中式烹调师"],
+        "tails": ["，名额有限", "，咨询微信同号", "，速来报名", "，联系电话139xxxx8888", "，加V了解详情",
+                  "！限时优惠", "，欢迎私信", "，全国可报", "。详询客服", "，本周截止", "🔥🔥", "，先学后付"],
+        "context": ["电工证速成班，一个月就能上岗", "速成考证班，周末开课", "内部推荐名额，考证后直接安排",
+                    "建造师证书挂靠，一年一付", "考证后高薪入职大厂", "国家级证书，全国通用",
+                    "内部推荐报考，名额紧张", "挂靠资质，证书长期有效", "培训合格即可高薪入职",
+                    "中华职业技能证书速成", "人社部证书，官网可查", "教育部认证，全网可查"],
+    },
+    "dev": {
+        "certs": ["电梯安全员证", "低压电工证", "母婴护理师", "中医康复理疗师", "家庭教育指导师证",
+                  "高级插花师证书", "调酒师证", "建造师", "造价员证书", "安全员C证", "保安员证",
+                  "公共营养师", "小儿推拿师证书", "收纳师证", "宠物美容师", "游泳教练证"],
+        "tails": ["，先到先得", "，微信同号", "，报名从速", "，电话186xxxx6666", "，私聊了解", "！年底冲刺",
+                  "，可开发票", "，线上学习", "。客服在线", "，报满即止", "💯💯", "，分期付款"],
+        "context": ["速成班考证，包教包会", "茶艺师证书速成，三周结业", "内部推荐，证书直接下发",
+                    "一建证书挂靠，价格面议", "持证上岗，高薪入职", "国家认证技能证书",
+                    "内部推荐考试名额", "证书挂靠公司，年薪可观", "结业后高薪入职",
+                    "全国通用证书速成", "人保部证书可查", "工信部认证证书"],
+    },
+}
+
+POOLS["holdout2"] = {
+    "certs": ["美容师证", "按摩师证书", "厨师证", "汽修工证", "园林绿化工", "导游证", "心理辅导员证",
+              "摄影师证书", "月嫂证", "物流师", "网络安全员证", "无人机驾驶证", "架子工证", "司索工证",
+              "眼镜验光员", "整理收纳师"],
+    "tails": ["，机会难得", "，扫码进群", "，报名热线400xxxx", "，随到随学", "，加我微信", "！今日特价",
+              "，学费可退", "，全国通用哦", "。欢迎咨询", "，仅剩5席", "👍👍", "，支持花呗"],
+    "context": ["导游证速成，考试无忧", "月嫂证内部推荐名额，考证加急", "架子工证挂靠企业，证书年审代办",
+                "考完证高薪入职五星酒店", "全国统一证书，技能培训", "按摩师证速成培训，七天结业",
+                "内部推荐报考通道", "安全员证书挂靠，长期合作", "技能证书+高薪入职", "中华技能等级证书",
+                "住建部证书，官网可查", "工信部颁证，全网可查"],
+}
+
+ORDINARY = {
+    "holdout": {
+        "news": ["国家统计局发布数据，全国居民消费价格同比上涨0.2%",
+                 "中国女排3比1战胜对手，晋级四强",
+                 "教育部：2024年全国高考报名人数达1342万",
+                 "今年夏粮再获丰收，全国夏粮总产量创历史新高",
+                 "市政府召开新闻发布会，介绍城市更新工作进展",
+                 "国家电网启动迎峰度夏保供电专项行动",
+                 "中国空间站航天员顺利完成出舱活动",
+                 "商务部：前三季度全国网上零售额同比增长8.6%",
+                 "台风“海葵”登陆，多地启动应急响应",
+                 "全国铁路暑运发送旅客超过8亿人次",
+                 "应急管理部部署汛期安全防范工作",
+                 "人社部：前三季度城镇新增就业1022万人",
+                 "外交部发言人就有关问题答记者问",
+                 "住建部推进老旧小区改造，年内开工5万个",
+                 "今年上半年，全国快递业务量突破800亿件"],
+        "ecommerce": ["【包邮】纯棉短袖T恤男夏季宽松，下单立减20元",
+                      "双十一预售开启，定金50抵100",
+                      "这款面包过期了还能退吗？客服说七天无理由",
+                      "全国包邮，偏远地区除外，48小时内发货",
+                      "买家秀：包裹收到了，包装很严实，五星好评",
+                      "新款双肩背包过几天到货，先预订",
+                      "店铺上新：手工皂三块装，买二送一",
+                      "正品保证，假一赔十，支持专柜验货",
+                      "充电宝过安检没问题吗？容量20000毫安",
+                      "宝贝已打包，过两天就能收到",
+                      "抢购中：原价199，现价99，数量有限",
+                      "这家店的钱包做工不错，皮质柔软",
+                      "零基础学吉他，送教程和拨片",
+                      "Python速成课程配套教材，第三版",
+                      "考研英语真题解析，附赠单词手册"],
+        "chat": ["今天学习了速成的Python入门，感觉还行",
+                 "我在公司内部推荐了一个朋友去面试",
+                 "红包过节费收到了吗？",
+                 "周末一起去爬山吧，天气不错",
+                 "我报过名了，下周一考试",
+                 "他去年考过了驾照，现在天天开车",
+                 "我代课老师今天请假了",
+                 "明天考试，我得好好复习一下",
+                 "你那个包挺好看的，哪买的",
+                 "我妈让我考个教师资格证，好难啊",
+                 "他一直在考虑要不要换工作",
+                 "这道题我不会，谁能讲讲",
+                 "晚上吃火锅还是烤肉？",
+                 "刚拿到驾照，开心！",
+                 "孩子这周要期中考试了，好紧张"],
+        "official": ["人力资源和社会保障部官网：职业技能等级证书查询入口",
+                     "关于开展2024年度职业技能等级认定工作的通知",
+                     "全国计算机等级考试报名时间为3月1日至15日",
+                     "国家职业资格目录已于2021年更新",
+                     "本刊由教育部主管，中国教育学会主办",
+                     "某某市人力资源和社会保障局关于发布技能人才评价机构名单的公告",
+                     "考生可登录中国人事考试网查询成绩",
+                     "国家开放大学2024年春季招生简章",
+                     "全国大学英语四六级考试准考证打印通知",
+                     "公安部交通管理局提醒：驾驶证可在交管12123申领电子版",
+                     "根据《职业技能等级认定管理办法》，评价机构须向社会公开",
+                     "市场监管总局发布产品质量抽查结果",
+                     "请考生携带身份证和准考证按时参加考试",
+                     "中国就业培训技术指导中心发布新职业标准",
+                     "国家税务总局关于个人所得税汇算的公告"],
+        "job": ["高薪诚聘销售经理，底薪加提成",
+                "我司招聘前端工程师，内部推荐优先",
+                "急招普工，包吃包住，月薪6000起",
+                "招聘会计一名，要求持有初级会计证",
+                "内推：某互联网公司招算法工程师，欢迎投递简历",
+                "招聘厨师，有健康证者优先",
+                "门店招聘店员，周末双休，五险一金",
+                "诚聘司机，需持C1驾照，三年以上驾龄",
+                "急聘电工两名，持证上岗，工资面议",
+                "招聘客服专员，接受应届生，提供培训",
+                "物流公司招聘快递员，多劳多得",
+                "车辆挂靠运输公司需要哪些手续",
+                "销售岗位，底薪4000，优秀者月入过万",
+                "招聘实习生，表现优秀可转正",
+                "幼儿园招聘保育员，需有保育员证"],
+        "trap": ["加速成长计划正式启动",
+                 "这家公司快速成长为行业龙头",
+                 "新技术将取代考试中的人工阅卷",
+                 "他承包过几个大工程",
+                 "面包过期了不要吃",
+                 "新能源车辆可以挂靠在运输公司名下吗",
+                 "保过冬的衣服准备好了吗",
+                 "我哥以前在部队当过兵",
+                 "报国之心，人皆有之",
+                 "包裹已经送到驿站，请及时取件",
+                 "老师说这个问题值得代考虑",
+                 "挂正了吗？墙上那幅画有点歪",
+                 "我们公司内部推荐奖励是一千元",
+                 "高薪不一定幸福，开心最重要",
+                 "教育部发布通知，部署秋季开学工作"],
+        "latin": ["Bao Guo is a common name in some provinces",
+                  "I booked a taxi to the airport at 6am",
+                  "wo men jin tian qu gong yuan wan",
+                  "ni hao, qing wen zen me zou",
+                  "The certificate exam is next Monday",
+                  "Kao shi jie shu le, hao kai xin",
+                  "Download the PDF guide for free",
+                  "zhong guo ren min hen re qing",
+                  "Please check your passport before travelling",
+                  "Thank you for your order #20240512"],
+    },
+    "dev": {
+        "news": ["中国人民银行发布2023年第三季度货币政策执行报告",
+                 "全国人大常委会审议多部法律草案",
+                 "国家卫生健康委通报全国疫苗接种情况",
+                 "全国秋粮收购进度过半，价格总体平稳",
+                 "交通运输部：国庆假期全国高速公路车流量创新高",
+                 "中国选手在世锦赛上夺得金牌",
+                 "财政部发布前三季度财政收支情况",
+                 "国家医保局：新版医保目录明年1月起执行",
+                 "农业农村部部署秋冬种工作",
+                 "北京地铁新线路年底开通运营",
+                 "科技部公布年度重点研发计划",
+                 "民政部：全国养老机构数量持续增长",
+                 "工信部：5G基站总数超过300万个",
+                 "司法部就行政复议法实施答记者问",
+                 "全国中小学开学，安全检查全面展开"],
+        "ecommerce": ["全场满200减30，会员再享九五折",
+                      "快递包裹丢了怎么办？平台客服处理中",
+                      "这款保温杯真的能保温12小时吗",
+                      "新品首发，限量500件，售完即止",
+                      "支持七天无理由退货，运费险已购买",
+                      "宝宝辅食机，一键蒸煮，安全无毒",
+                      "夏季新款连衣裙，显瘦百搭",
+                      "面包机家用全自动，早餐神器",
+                      "零食大礼包过年送人超有面子",
+                      "店铺公告：春节期间暂停发货",
+                      "正品行货，全国联保三年",
+                      "考研政治速成笔记，电子版秒发",
+                      "儿童书包过重怎么办？减负书包推荐",
+                      "钱包过了安检就找不到了",
+                      "防晒霜SPF50，清爽不油腻"],
+        "chat": ["明天几点集合？我可能晚到十分钟",
+                 "你考过科目二了吗？我下周考",
+                 "我们部门内部推荐了三个人去参加比赛",
+                 "刚才老板在群里发红包过年啦",
+                 "周末打算在家速成一道红烧肉",
+                 "这次期末考试我考过了及格线",
+                 "我弟弟考上了研究生，全家都很开心",
+                 "晚上一起看电影吗",
+                 "你的快递到了，放在门口了",
+                 "代我向阿姨问好",
+                 "他替我考虑了很多，真感动",
+                 "今天的会议取消了，改到下周",
+                 "这个周末要加班，烦死了",
+                 "我在学日语，进度有点慢",
+                 "孩子发烧了，请一天假"],
+        "official": ["中华人民共和国教育部官方网站",
+                     "人社部政务服务平台：职业资格证书查询",
+                     "关于做好2024年度专业技术人员职业资格考试工作的通知",
+                     "国家统一法律职业资格考试报名公告",
+                     "主管单位：中华人民共和国教育部 主办单位：北京大学",
+                     "北京大学是教育部直属全国重点大学",
+                     "全国会计专业技术资格考试成绩查询入口",
+                     "市人社局关于公布职业技能等级认定结果的通告",
+                     "国家职业技能标准（2024年版）公开征求意见",
+                     "人力资源和社会保障部职业技能鉴定中心通知",
+                     "卫生健康委关于印发护士执业注册管理办法的通知",
+                     "住房和城乡建设部门户网站：注册建造师查询系统",
+                     "考生须知：考试开始后15分钟不得入场",
+                     "本次考试成绩可在官网查询，请勿轻信中介",
+                     "中国人民银行征信中心个人信用报告查询"],
+        "job": ["诚聘英才：高薪聘请资深设计师",
+                "招聘仓库管理员，包吃住，月休四天",
+                "内部推荐通道已开放，欢迎应届生投递",
+                "招电焊工，持焊工证，日结",
+                "高薪招聘Java开发，五险一金带薪年假",
+                "某物流公司招聘货车司机，可挂靠车辆",
+                "餐厅招聘服务员，经验不限",
+                "招聘财务助理，需熟练使用Excel",
+                "工厂直招，普工月入过万不是梦",
+                "招聘保安，持保安员证优先",
+                "学校招聘数学老师，需持教师资格证",
+                "医院招聘护士，持执业证书",
+                "招聘电工，要求持低压电工证",
+                "公司内部推荐有奖金吗",
+                "兼职招聘：周末促销员，日结200"],
+        "trap": ["高速成为出行首选",
+                 "他迅速成为团队骨干",
+                 "机器人可以替代考官吗",
+                 "红包过节费已发放",
+                 "打包过来的菜都凉了",
+                 "背包过重会影响孩子脊柱",
+                 "他曾经挂靠在一家公司名下开车",
+                 "保过年的年货都买齐了",
+                 "这本书我拿过来看看",
+                 "带考生进场的老师请在外等候",
+                 "待考察的项目还有三个",
+                 "国家富强，人民幸福",
+                 "我爱中国，国家富强，全国人民团结一心",
+                 "内部推荐的候选人面试通过了",
+                 "工作强度大，但高薪也值得"],
+        "latin": ["Nice to meet you at the conference",
+                  "xie xie ni de bang zhu",
+                  "The train leaves at 9:30 from platform 3",
+                  "gua feng le, ji de dai san",
+                  "Order shipped: tracking number SF1234567890",
+                  "wo xiang qu bei jing lv you",
+                  "Meeting notes: budget review on Friday",
+                  "ta zai kao lv huan gong zuo",
+                  "Please update your app to version 3.2",
+                  "bao bao jin tian hen guai"],
+    },
+}
+
+ORDINARY["holdout2"] = {
+    "news": ["国务院常务会议研究部署稳就业工作", "全国政协委员建议加强职业教育", "中国队在亚运会上获得金牌",
+             "气象台发布暴雨黄色预警", "全国两会新闻中心举办记者会", "国家发展改革委：保障能源供应",
+             "港珠澳大桥客流量创新高", "全国消费者信心指数回升", "中国科学院发布年度科技进展",
+             "教育部公布新增本科专业名单", "全国多地迎来降温天气", "国家林草局：森林覆盖率持续提高",
+             "中国邮政推出生肖纪念邮票", "国家文物局公布考古新发现", "全国铁路客运量稳步增长"],
+    "ecommerce": ["宝宝过敏了，这款面霜能用吗", "包邮到家，七天无理由退换", "这款包过两天降价吗？",
+                  "新品保温杯买一送一", "儿童保暖内衣，加绒加厚", "宝过期了怎么办，客服在线等",
+                  "考试专用2B铅笔，一盒十支", "包装破损可申请补发", "收到货了，质量挺好，好评",
+                  "代购日本药妆，正品保证", "拍下立减，限量抢购", "买家提问：这个挂钩承重多少",
+                  "夏季薄款工装裤，男女同款", "办公室零食礼包，独立包装", "正版图书，考证资料大全"],
+    "chat": ["今晚加班，不回来吃饭了", "那个包过了安检才发现是别人的", "这周末带孩子去考级",
+             "他替我值了一天班", "明天考完就放假了", "你把那幅画挂正一点", "我家宝宝过周岁啦",
+             "保过关就行，别要求太高", "周末去他家吃饭", "刚下飞机，累死了", "手机没电了，晚点回你",
+             "下雨了记得带伞", "我们组内部推荐了小李当组长", "速成班我可不敢报，学不会",
+             "爸爸挂了电话就出门了"],
+    "official": ["关于公布2024年度职业技能等级认定机构备案名单的公告", "全国专业技术人员职业资格证书查询入口",
+                 "国家税务总局12366纳税服务平台", "中华人民共和国人力资源和社会保障部令第50号",
+                 "教育部办公厅关于做好高校毕业生就业工作的通知", "人社部门户网站：技能人才评价信息查询系统",
+                 "国家职业资格目录（2021年版）公布", "住房和城乡建设部关于注册建造师管理的通告",
+                 "中国人民银行关于发行纪念币的公告", "全国计算机等级考试成绩查询",
+                 "国家卫生健康委员会关于印发护理工作方案的通知", "应急管理部特种作业操作证查询系统",
+                 "市场监管总局关于开展产品质量抽查的公告", "交通运输部门户网站：从业资格证查询",
+                 "国家开放大学招生简章"],
+    "job": ["诚聘店长，底薪6000+提成", "急招叉车司机，持叉车证", "招聘厨师学徒，包吃住",
+            "内部推荐码：ABC123，欢迎投递", "招聘外卖骑手，多劳多得月入过万", "高薪聘请UI设计师",
+            "招聘会计，持中级职称优先", "诚聘育婴师，持证上岗", "招聘保洁阿姨，工作轻松",
+            "某车企招聘质检员，五险一金", "挂靠车辆年审需要哪些材料", "招聘英语老师，需持教师资格证",
+            "招聘网约车司机，可挂靠平台", "物业公司招聘电工，持证优先", "销售精英，高薪等你来"],
+    "trap": ["快速成长的企业需要人才", "高速成长期的公司", "他包过的饺子最好吃",
+             "代考虑一下这个方案", "取代考勤机的新系统", "我的包裹过了海关还没到",
+             "面包过了保质期", "保过冬的大白菜要储存好", "红包过年发多少合适",
+             "挂正的画看着舒服", "打包过来的外卖", "宝宝过生日要准备什么",
+             "他替考生们着想", "待考证的史料", "内部推荐制度有利有弊"],
+    "latin": ["Bao Guo restaurant opens at 10", "see you at the gate", "wo ai ni zhong guo",
+              "Zheng Dai Kao is my colleague's name", "The exam results are out", "ni chi fan le ma",
+              "hello world program in Python", "Gua sha massage tools sale", "jin tian tian qi hen hao",
+              "Tikao River is in the north"],
+}
+
+REPORTS = {
+    "holdout": ["人社部、网信办联合发文，整治“包过”“代考”“不过包退”等虚假宣传",
+                "警惕！所谓“考证包过”都是骗局",
+                "凡宣称包过的都是骗局，请勿轻信",
+                "谨防“三天拿证”“内部渠道”等虚假培训广告",
+                "平台规则：禁止发布含有“代考”“替考”“包过”等内容的信息",
+                "记者调查发现，不少机构以“零基础包拿证”为噱头招揽学员",
+                "提醒：任何声称“人社部颁发”“全国通用”的培训证书都要核实",
+                "警方提示：谨防以“挂证”为名的诈骗",
+                "通知指出，不得使用“国家级”“职业资格”等字样误导消费者",
+                "网友曝光：某机构承诺“不过包退”，结果拒不退款",
+                "专家提醒：“代考”属于违法行为，切勿参与",
+                "凡是宣称“包拿证”“挂证”的培训班都不可信",
+                "警惕考证骗局：包过、保过、代考都是陷阱",
+                "市场监管部门查处一批“包过”虚假广告",
+                "法院审理一起“替考”案件，多人获刑",
+                "《关于开展山寨证书专项整治的通知》列出“速成”“内部推荐”等宣传用语",
+                "反诈中心：警惕“内部名额”“包就业”骗局",
+                "新闻：多地查处“挂证”行为，涉事人员被通报",
+                "小心！声称“3天拿证”的都是骗子",
+                "本平台严禁发布“包过”“代考”类广告，违者封号"],
+    "dev": ["“代考”“包过”广告为何屡禁不止？记者调查",
+            "谨防考证陷阱：所谓“保过班”实为骗局",
+            "警惕“不过退款”承诺背后的套路",
+            "平台公告：禁止发布含“挂证”“代考”的信息",
+            "凡是宣称“零基础拿证”的机构都要当心",
+            "专家：“包就业”“包分配”多为虚假宣传",
+            "通报：某培训机构以“人社部颁发”为名虚假宣传被罚",
+            "反诈提醒：“替考”违法，切勿上当",
+            "新闻：两部门严打“山寨证书”，点名“包过”“速成”等话术",
+            "警惕：“内部渠道拿证”是诈骗常用话术",
+            "提醒广大考生：“三天拿证”不可信",
+            "法院判决：组织“代考”构成犯罪",
+            "谨防“挂证”诈骗，已有多人受骗",
+            "曝光台：“不过包退”承诺无效，消费者维权难",
+            "社区普法：“包过”广告不可信",
+            "规则说明：出现“职业资格”“国家级”等用语的证书广告将被下架",
+            "调查：“包拿证”培训班背后的利益链",
+            "反诈课堂：谨防“代考”“替考”骗局",
+            "警惕所谓“国家认证”“全网可查”的证书",
+            "严禁在本群发布“包过”“挂证”等广告"],
+    "holdout2": ["两部门通知：严禁培训机构宣传“包过”“代考”",
+                 "谨防“速成拿证”骗局，市民被骗五千元",
+                 "警惕！“内部渠道拿证”都是骗局",
+                 "凡是宣称“不过退款”的机构请提高警惕",
+                 "本站规则：不得发布“挂证”“代考”“包过”信息",
+                 "记者暗访：“零基础拿证”背后是假证",
+                 "反诈宣传：“人社部颁发”的假证书要当心",
+                 "曝光：某机构“三天拿证”承诺被查处",
+                 "法治课堂：“替考”违法，后果严重",
+                 "警方提醒：谨防“挂证”兼职诈骗",
+                 "市场监管局查处“包过”虚假广告五起",
+                 "所谓“保过班”，实为诈骗",
+                 "严打“代考”“替考”，维护考试公平",
+                 "谨防“国家级证书”“全网可查”等宣传套路",
+                 "调查：“包拿证”培训乱象",
+                 "通报：“不过包退”承诺不兑现，机构被罚",
+                 "切勿轻信“包过”宣传",
+                 "网信办：下架含“代考”内容的应用",
+                 "小心“高薪入职”“包就业”的培训骗局",
+                 "宣称“3天拿证”的广告一律下架"],
+}
+
+
+def evade(phrase: str, kind: str, rng: random.Random) -> str:
+    """Writes `phrase` in the given evasion kind (only Chinese characters with known forms change)."""
+    chars = list(phrase)
+    keys = [i for i, c in enumerate(chars) if c in PINYIN]
+    if kind == "plain":
+        return phrase
+    if kind == "disguise":
+        trad = {"过": "過", "证": "證", "考": "考", "挂": "掛", "发": "發", "颁": "頒", "础": "礎",
+                "天": "天", "退": "退", "款": "款"}
+        seps = [" ", "-", "·", "💯", "\u200b", "★", "｜"]
+        out = []
+        for c in chars:
+            c = trad.get(c, c) if rng.random() < 0.5 else c
+            c = chr(ord(c) + 0xFEE0) if c.isdigit() and rng.random() < 0.5 else c
+            out.append(c)
+        return rng.choice(seps).join(out)
+    if kind == "pinyin_full":
+        style = rng.randrange(4)
+        sylls = [PINYIN[c][1 if style == 2 else 0] if c in PINYIN else c for c in chars]
+        if style == 3:
+            sylls = [s.upper() for s in sylls]
+        return (" " if style in (1, 2) else "").join(sylls)
+    if kind == "pinyin_char":
+        i = rng.choice(keys)
+        chars[i] = PINYIN[chars[i]][rng.randrange(2)]
+        return "".join(chars)
+    if kind == "pinyin_initial":
+        i = rng.choice([k for k in keys if k > 0] or keys)
+        if rng.random() < 0.5 or len(phrase) <= 2:
+            chars[i] = PINYIN[chars[i]][0][0] + chars[i]  # 包g过: the initial typed before it
+        else:
+            chars[i] = PINYIN[chars[i]][0][0]  # 不过b退: the initial instead of it
+        if rng.random() < 0.3:
+            return " ".join(chars)
+        return "".join(chars)
+    if kind == "homophone":
+        options = [i for i, c in enumerate(chars) if c in HOMOPHONES]
+        i = rng.choice(options)
+        chars[i] = rng.choice(HOMOPHONES[chars[i]])
+        return "".join(chars)
+    if kind == "split":
+        options = [i for i, c in enumerate(chars) if c in SPLITS]
+        i = rng.choice(options)
+        chars[i] = rng.choice(SPLITS[chars[i]])
+        return "".join(chars)
+    raise ValueError(kind)
+
+
+def can(phrase: str, kind: str) -> bool:
+    if kind == "homophone":
+        return any(c in HOMOPHONES for c in phrase)
+    if kind == "split":
+        return any(c in SPLITS for c in phrase)
+    return True
+
+
+def ads(pool: str, rng: random.Random) -> list:
+    p = POOLS[pool]
+    rows = []
+    kinds = ["plain", "disguise", "pinyin_full", "pinyin_char", "pinyin_initial", "homophone", "split"]
+    per_kind = 22
+    for kind in kinds:
+        n = 0
+        while n < per_kind:
+            key = rng.choice(KEYS)
+            if not can(key, kind):
+                continue
+            cert = rng.choice(p["certs"])
+            tail = rng.choice(p["tails"])
+            claim = evade(key, kind, rng)
+            order = rng.randrange(3)
+            if order == 0:
+                text = f"{cert}{claim}{tail}"
+            elif order == 1:
+                text = f"{claim}！{cert}{tail}"
+            else:
+                text = f"{cert}，{claim}{tail}"
+            rows.append(("ad", kind, text))
+            n += 1
+    for text in p["context"]:
+        rows.append(("ad", "context", text))
+        rows.append(("ad", "context", text + rng.choice(p["tails"])))
+    return rows
+
+
+def ordinary(pool: str, rng: random.Random) -> list:
+    rows = []
+    prefixes = ["", "", "【转发】", "早上好，", "2024-05-12 ", "用户小王：", "回复：", "刚看到："]
+    for kind, lines in ORDINARY[pool].items():
+        for line in lines:
+            rows.append(("ordinary", kind, line))
+            rows.append(("ordinary", kind, rng.choice(prefixes[2:]) + line))
+    return rows
+
+
+def reports(pool: str, rng: random.Random) -> list:
+    return [("report", "report", line) for line in REPORTS[pool]]
+
+
+def main() -> None:
+    for seed, pool in [(15, "holdout"), (1515, "dev"), (151515, "holdout2")]:
+        rng = random.Random(seed)
+        rows = ads(pool, rng) + ordinary(pool, rng) + reports(pool, rng)
+        path = HERE / f"{pool}.tsv"
+        with path.open("w", encoding="utf-8") as f:
+            f.write("# label\tkind\ttext  (written by datasets/terms_eval/generate.py; see its docstring)\n")
+            for label, kind, text in rows:
+                assert "\t" not in text and "\n" not in text
+                f.write(f"{label}\t{kind}\t{text}\n")
+        counts = {}
+        for label, _, _ in rows:
+            counts[label] = counts.get(label, 0) + 1
+        print(path.name, counts)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,462 @@
+//! Generated spellings of rule phrases: pinyin, homophones and split characters.
+//!
+//! Advertisers move to what filters do not catch: `bao过`, `代kao`, `b a o 过`, `包g过`, `带考`, `挂訁正`.
+//! Rather than asking rule authors to list these, the compiler adds, for every phrase, the spellings
+//! below as extra phrases of the same rule. They are matched like any phrase (in normalised text, so
+//! spaces, case, full-width letters and tone marks are already folded: `B A O 过`, `bāo guò`), and a
+//! match maps back to its exact original span like any other.
+//!
+//! - **Pinyin** (from the `pinyin` crate's dictionary, first reading of each character): each
+//!   character may be written as its syllable (`bao过`, `代kao`, `baoguo`), and, where what remains is
+//!   still specific, as its initial:
+//!   - an initial typed *before* its character (`包g过`, the half-typed input-method form) is allowed
+//!     everywhere except at the start of the phrase (where it breaks nothing);
+//!   - an initial *in place of* a character only while at least two characters of the phrase remain
+//!     (`不过b退`, `包n证`), never in two-character phrases (`d考` is in `3D考古`);
+//!   - a spelling with no character left must be full pinyin of at least five letters (`daikao`,
+//!     `guazheng`), never initials (`bg`, `dk` are everywhere).
+//!
+//!   Phrases of up to four characters get every combination of these that changes at most two
+//!   characters, and the whole phrase in syllables; longer ones get the whole phrase in syllables and one
+//!   character changed at a time. (All combinations grow as 4ⁿ; the automaton, and with it the search
+//!   time, grows with them.)
+//! - **Homophones**, for high-severity phrases of up to four characters only, one character at a
+//!   time: characters of GB 2312 (the 6763 characters of the national standard, read through
+//!   `encoding_rs`) with the same syllable. In
+//!   two-character phrases the tone must agree too (`代考` → `带考`, `挂证` → `挂正`, `卦证`; `保过` →
+//!   `宝过`): with any tone, `包过` would also become `报过`, `抱过`, `爆过`, everyday verb + 过 pairs.
+//!   In longer phrases two original characters remain, which is specific enough for any tone
+//!   (`包拿证` → `保拿证`, `包哪证`). A homophone spelling of a two-character phrase keeps one character
+//!   of it and often spans a word boundary (`充电宝过安检`, `宝宝过生日`, `挂正一点`): it is *weak*, and
+//!   counts only with a word of the rule set's `weak_context` list nearby. See `docs/terms.md` for what
+//!   each choice adds and costs.
+//! - A spelling with no Chinese character left (`baoguo`, `daikao`) counts only as a whole Latin word:
+//!   no letter right before or after it in normalised text (`Bao Guo restaurant`, `Tikao River` are
+//!   names), which the compiler checks.
+//! - **Split characters**: a character written as its two components (`訁正` for 证, `扌圭` for 挂). No
+//!   maintained table of such splits exists (Unicode's confusables cover single look-alike code points,
+//!   which NFKC already folds for the Kangxi radicals), so this is a small table for the lexicon's key
+//!   characters only.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+use pinyin::ToPinyin;
+
+use super::normalize::is_han;
+use super::rules::{Forms, Homophones, Severity};
+
+/// Components of the lexicon's key characters, as advertisers split them. Hand-written because no
+/// maintained table of ideograph splits fits (see the module documentation).
+const SPLITS: &[(char, &[&str])] = &[
+    ('证', &["訁正", "讠正", "言正"]),
+    ('挂', &["扌圭"]),
+    ('考', &["耂丂"]),
+    ('拿', &["合手"]),
+    ('靠', &["告非"]),
+    ('包', &["勹巳"]),
+    ('过', &["辶寸"]),
+];
+
+/// Longest phrase (in Chinese characters) that gets mixed pinyin forms (see `MAX_MIXED_CHANGES`).
+const FULL_COMBINATIONS: usize = 4;
+/// Longest phrase (in Chinese characters) that gets homophone spellings.
+const MAX_HOMOPHONE_HAN: usize = 4;
+/// Most characters changed in one spelling, unless all are written as syllables.
+const MAX_MIXED_CHANGES: usize = 2;
+/// Fewest letters of a spelling with no Chinese character left.
+const MIN_ASCII_LETTERS: usize = 5;
+
+/// One token of a phrase source: a placeholder or a character.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Token<'a> {
+    Placeholder(&'a str),
+    Char(char),
+}
+
+fn tokens(source: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut rest = source;
+    while let Some(c) = rest.chars().next() {
+        if let Some(p) = ["{N}", "{H}"].into_iter().find(|p| rest.starts_with(p)) {
+            out.push(Token::Placeholder(&rest[..p.len()]));
+            rest = &rest[p.len()..];
+        } else {
+            out.push(Token::Char(c));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// How one Chinese character of a phrase is written in a pinyin spelling.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Han,
+    Syllable,
+    Initial,
+    /// The initial typed before the character (`g过`).
+    Stutter,
+}
+
+/// Which generated form a spelling is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SpellingForm {
+    /// Pinyin syllables or initials for some characters.
+    Pinyin,
+    /// One character replaced by a homophone.
+    Homophone,
+    /// One character written as its components.
+    Split,
+}
+
+/// One generated spelling of a phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spelling {
+    /// The phrase source with the change (placeholders kept).
+    pub text: String,
+    /// How it was made.
+    pub form: SpellingForm,
+    /// Only one character of the phrase is left as written (a homophone in a two-character phrase):
+    /// too little on its own, so the compiler asks for a certificate word nearby.
+    pub weak: bool,
+}
+
+/// The extra spellings of `source` (a rule phrase, placeholders included) for a rule of `severity`.
+/// The phrase itself is not among them; the result is sorted and free of duplicates.
+pub fn variants(source: &str, severity: Severity, forms: &Forms) -> Vec<String> {
+    let mut texts: Vec<String> = spellings(source, severity, forms)
+        .into_iter()
+        .map(|s| s.text)
+        .collect();
+    texts.sort();
+    texts.dedup();
+    texts
+}
+
+/// The extra spellings of `source` with their form, sorted by text, the first form of each text kept.
+pub fn spellings(source: &str, severity: Severity, forms: &Forms) -> Vec<Spelling> {
+    let toks = tokens(source);
+    let han = toks
+        .iter()
+        .filter(|t| matches!(t, Token::Char(c) if is_han(*c)))
+        .count();
+    let mut out: std::collections::BTreeMap<String, Spelling> = Default::default();
+    let mut add = |text: String, form: SpellingForm, weak: bool| {
+        out.entry(text.clone())
+            .or_insert(Spelling { text, form, weak });
+    };
+    if forms.pinyin {
+        let mut texts = BTreeSet::new();
+        pinyin_variants(&toks, &mut texts);
+        for text in texts {
+            add(text, SpellingForm::Pinyin, false);
+        }
+    }
+    // Long phrases keep most of their characters whatever one homophone does, and they contain the
+    // short ones (零基础包拿证 ⊃ 包拿证) whose homophones are generated anyway; each long phrase would
+    // add a few hundred spellings to the automaton.
+    if forms.homophones != Homophones::Off && severity == Severity::High && han <= MAX_HOMOPHONE_HAN
+    {
+        let any_tone = match forms.homophones {
+            Homophones::AnyTone => true,
+            Homophones::AnyToneLong => han >= 3,
+            _ => false,
+        };
+        for (i, tok) in toks.iter().enumerate() {
+            if let Token::Char(c) = *tok {
+                for &h in homophones(c, any_tone) {
+                    add(
+                        render_with(&toks, i, &h.to_string()),
+                        SpellingForm::Homophone,
+                        han <= 2,
+                    );
+                }
+            }
+        }
+    }
+    if forms.splits {
+        for (i, tok) in toks.iter().enumerate() {
+            if let Token::Char(c) = *tok
+                && let Some((_, parts)) = SPLITS.iter().find(|(k, _)| *k == c)
+            {
+                for part in *parts {
+                    add(render_with(&toks, i, part), SpellingForm::Split, false);
+                }
+            }
+        }
+    }
+    out.remove(source);
+    out.into_values().collect()
+}
+
+/// `toks` written out with token `at` replaced by `with`.
+fn render_with(toks: &[Token<'_>], at: usize, with: &str) -> String {
+    let mut s = String::new();
+    for (i, tok) in toks.iter().enumerate() {
+        match (i == at, tok) {
+            (true, _) => s.push_str(with),
+            (false, Token::Placeholder(p)) => s.push_str(p),
+            (false, Token::Char(c)) => s.push(*c),
+        }
+    }
+    s
+}
+
+fn pinyin_variants(toks: &[Token<'_>], out: &mut BTreeSet<String>) {
+    // Positions of the characters that have a reading.
+    let readable: Vec<(usize, &'static str)> = toks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| match *t {
+            Token::Char(c) if is_han(c) => c.to_pinyin().map(|p| (i, p.plain())),
+            _ => None,
+        })
+        .collect();
+    if readable.is_empty() {
+        return;
+    }
+    let han_total = toks
+        .iter()
+        .filter(|t| matches!(t, Token::Char(c) if is_han(*c)))
+        .count();
+    let mut assign = vec![Form::Han; readable.len()];
+    let mut emit = |assign: &[Form]| {
+        if let Some(s) = render_pinyin(toks, &readable, assign, han_total) {
+            out.insert(s);
+        }
+    };
+    if readable.len() <= FULL_COMBINATIONS {
+        let forms = [Form::Han, Form::Syllable, Form::Initial, Form::Stutter];
+        let total = forms.len().pow(readable.len() as u32);
+        for mut code in 1..total {
+            for slot in assign.iter_mut() {
+                *slot = forms[code % forms.len()];
+                code /= forms.len();
+            }
+            // Three or four characters changed in a mix of forms (bu g包t) are not how these ads
+            // are written, and every spelling enlarges the automaton (slower search, see docs/terms.md):
+            // all syllables or at most two changes.
+            let changed = assign.iter().filter(|&&f| f != Form::Han).count();
+            let all_syllables = assign.iter().all(|&f| f == Form::Syllable);
+            if changed <= MAX_MIXED_CHANGES || all_syllables {
+                emit(&assign);
+            }
+        }
+    } else {
+        emit(&vec![Form::Syllable; readable.len()]);
+        for i in 0..readable.len() {
+            for form in [Form::Syllable, Form::Initial, Form::Stutter] {
+                assign.fill(Form::Han);
+                assign[i] = form;
+                emit(&assign);
+            }
+        }
+    }
+}
+
+/// Writes one pinyin spelling, or `None` where the rules of the module documentation reject it.
+fn render_pinyin(
+    toks: &[Token<'_>],
+    readable: &[(usize, &'static str)],
+    assign: &[Form],
+    han_total: usize,
+) -> Option<String> {
+    let changed = assign.iter().filter(|&&f| f != Form::Han).count();
+    if changed == 0 {
+        return None;
+    }
+    let replaced = assign
+        .iter()
+        .filter(|&&f| matches!(f, Form::Syllable | Form::Initial))
+        .count();
+    let han_left = han_total - replaced;
+    let initials = assign.iter().filter(|&&f| f == Form::Initial).count();
+    if initials > 0 && (han_left < 2 || han_total <= 2) {
+        return None;
+    }
+    let mut s = String::new();
+    let mut letters = 0;
+    let mut next = 0;
+    for (i, tok) in toks.iter().enumerate() {
+        let form = match readable.get(next) {
+            Some(&(at, syllable)) if at == i => {
+                next += 1;
+                Some((assign[next - 1], syllable))
+            }
+            _ => None,
+        };
+        match (tok, form) {
+            (Token::Placeholder(p), _) => s.push_str(p),
+            (Token::Char(c), None | Some((Form::Han, _))) => s.push(*c),
+            (Token::Char(_), Some((Form::Syllable, syllable))) => {
+                s.push_str(syllable);
+                letters += syllable.len();
+            }
+            (Token::Char(_), Some((Form::Initial, syllable))) => {
+                s.push_str(&syllable[..1]);
+                letters += 1;
+            }
+            (Token::Char(c), Some((Form::Stutter, syllable))) => {
+                // At the very start an extra letter breaks nothing: the phrase itself still matches.
+                if i == 0 {
+                    return None;
+                }
+                s.push_str(&syllable[..1]);
+                s.push(*c);
+            }
+        }
+    }
+    if han_left == 0 && letters < MIN_ASCII_LETTERS {
+        return None;
+    }
+    Some(s)
+}
+
+/// Common characters with the same reading as `c` (same tone unless `any_tone`), `c` excluded.
+fn homophones(c: char, any_tone: bool) -> &'static [char] {
+    type Table = HashMap<char, Vec<char>>;
+    static TABLES: OnceLock<(Table, Table)> = OnceLock::new();
+    let (same, any) = TABLES.get_or_init(|| {
+        let mut by_tone: HashMap<&'static str, Vec<char>> = HashMap::new();
+        let mut by_syllable: HashMap<&'static str, Vec<char>> = HashMap::new();
+        for h in (0x4E00..=0x9FA5)
+            .filter_map(char::from_u32)
+            .filter(|&h| is_common(h))
+        {
+            if let Some(p) = h.to_pinyin() {
+                by_tone.entry(p.with_tone()).or_default().push(h);
+                by_syllable.entry(p.plain()).or_default().push(h);
+            }
+        }
+        let invert = |groups: &HashMap<&'static str, Vec<char>>,
+                      key: fn(pinyin::Pinyin) -> &'static str| {
+            let mut table = Table::new();
+            for h in (0x4E00..=0x9FA5).filter_map(char::from_u32) {
+                if let Some(p) = h.to_pinyin()
+                    && let Some(group) = groups.get(key(p))
+                {
+                    let others: Vec<char> = group.iter().copied().filter(|&g| g != h).collect();
+                    table.insert(h, others);
+                }
+            }
+            table
+        };
+        (
+            invert(&by_tone, pinyin::Pinyin::with_tone),
+            invert(&by_syllable, pinyin::Pinyin::plain),
+        )
+    });
+    let table = if any_tone { any } else { same };
+    table.get(&c).map_or(&[], Vec::as_slice)
+}
+
+/// Whether `c` is one of the 6763 characters of GB 2312 (lead bytes 0xB0–0xF7, trail 0xA1–0xFE in the
+/// GB 18030 encoding), the set of characters in everyday use that advertisers' input methods offer.
+fn is_common(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    let (bytes, _, unmappable) = encoding_rs::GB18030.encode(c.encode_utf8(&mut buf));
+    !unmappable && bytes.len() == 2 && (0xB0..=0xF7).contains(&bytes[0]) && bytes[1] >= 0xA1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(source: &str, severity: Severity) -> Vec<String> {
+        variants(source, severity, &Forms::default())
+    }
+
+    #[test]
+    fn pinyin_spellings_of_a_short_phrase() {
+        let v = all("包过", Severity::High);
+        for expected in ["bao过", "包guo", "baoguo", "包g过"] {
+            assert!(
+                v.contains(&expected.to_string()),
+                "{expected} missing from {v:?}"
+            );
+        }
+        // Two characters: no initial in place of a character, no bare initials.
+        for rejected in ["b过", "包g", "bg", "bguo", "baog", "g包过"] {
+            assert!(!v.contains(&rejected.to_string()), "{rejected} in {v:?}");
+        }
+        assert!(!v.contains(&"包过".to_string()));
+    }
+
+    #[test]
+    fn initials_replace_characters_only_in_longer_phrases() {
+        let v = all("不过包退", Severity::High);
+        assert!(v.contains(&"不过b退".to_string()), "{v:?}");
+        assert!(v.contains(&"buguobaotui".to_string()));
+        assert!(!v.contains(&"bgbt".to_string()));
+        assert!(
+            !v.contains(&"不gbt".to_string()),
+            "one character left is not specific"
+        );
+    }
+
+    #[test]
+    fn placeholders_are_kept() {
+        let v = all("{N}天拿证", Severity::High);
+        assert!(v.contains(&"{N}tian拿证".to_string()), "{v:?}");
+        assert!(v.contains(&"{N}天nazheng".to_string()));
+        assert!(v.contains(&"{N}天拿訁正".to_string()));
+    }
+
+    #[test]
+    fn homophones_keep_the_tone_and_only_for_high_severity() {
+        let v = all("代考", Severity::High);
+        assert!(v.contains(&"带考".to_string()), "{v:?}");
+        assert!(v.contains(&"代烤".to_string()));
+        let v = all("挂证", Severity::High);
+        assert!(
+            v.contains(&"挂正".to_string()) && v.contains(&"卦证".to_string()),
+            "{v:?}"
+        );
+        let v = all("包过", Severity::High);
+        assert!(!v.contains(&"报过".to_string()), "报 has another tone");
+        let v = all("包拿证", Severity::High);
+        assert!(
+            v.contains(&"保拿证".to_string()),
+            "any tone in longer phrases: {v:?}"
+        );
+        let any = variants(
+            "包过",
+            Severity::High,
+            &Forms {
+                homophones: Homophones::AnyTone,
+                ..Forms::default()
+            },
+        );
+        assert!(any.contains(&"报过".to_string()));
+        let v = all("内部推荐", Severity::Medium);
+        assert!(
+            !v.iter()
+                .any(|s| s.chars().all(is_han) && s != "内部推荐" && !s.contains(['訁', '扌'])),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn splits_and_long_phrases() {
+        let v = all("挂证", Severity::High);
+        assert!(v.contains(&"扌圭证".to_string()) && v.contains(&"挂訁正".to_string()));
+        let v = all("人力资源和社会保障部", Severity::Medium);
+        assert!(
+            v.contains(&"renliziyuanheshehuibaozhangbu".to_string()),
+            "{v:?}"
+        );
+        assert!(
+            v.len() < 40,
+            "long phrases change one character at a time: {}",
+            v.len()
+        );
+    }
+
+    #[test]
+    fn common_characters() {
+        assert!(is_common('包') && is_common('证') && is_common('卦'));
+        assert!(!is_common('㐀'), "not in GB 2312");
+        assert!(!is_common('a'));
+    }
+}

@@ -1,0 +1,284 @@
+//! The matcher's v2 behaviour (issue 15): pinyin, homophone and split spellings, context for the short
+//! phrases, the ministry's own voice, and mentions versus use. Each case names the example it comes from.
+
+use std::sync::OnceLock;
+
+use shanzhai::terms::{Forms, Homophones, Match, Matcher, Verdict};
+
+fn matcher() -> &'static Matcher {
+    static M: OnceLock<Matcher> = OnceLock::new();
+    M.get_or_init(Matcher::with_default_rules)
+}
+
+fn find(text: &str) -> Vec<Match> {
+    matcher().find_all(text)
+}
+
+fn verdict(text: &str) -> Verdict {
+    Verdict::from_matches(&find(text))
+}
+
+/// The single match of `rule` in `text`, checked against the original character span.
+fn span_of(text: &str, rule: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    find(text).into_iter().find(|m| m.rule == rule).map(|m| {
+        let span: String = chars[m.start..m.end].iter().collect();
+        assert_eq!(span, m.text, "{text}: span and text differ");
+        m.text
+    })
+}
+
+#[test]
+fn pinyin_spellings_match_with_their_original_span() {
+    for (text, rule, span) in [
+        ("电工证代kao，名额有限", "promise.exam_proxy", "代kao"),
+        ("证书挂kao", "promise.company_affiliation", "挂kao"),
+        (
+            "证书挂zheng，一年两万",
+            "promise.certificate_affiliation",
+            "挂zheng",
+        ),
+        ("考证bao过", "promise.guaranteed_pass", "bao过"),
+        ("考证b a o 过", "promise.guaranteed_pass", "b a o 过"),
+        ("考证包g过", "promise.guaranteed_pass", "包g过"),
+        ("考证BAO GUO", "promise.guaranteed_pass", "BAO GUO"),
+        ("考证bāo guò！", "promise.guaranteed_pass", "bāo guò"),
+        ("Ｂａｏ过", "promise.guaranteed_pass", "Ｂａｏ过"),
+        ("不过b退", "promise.refund_if_fail", "不过b退"),
+        ("3tian拿证", "promise.days_to_certificate", "3tian拿证"),
+        ("人社部ban发", "ministry.issuing_claim", "人社部ban发"),
+        ("daikao，微信同号", "promise.exam_proxy", "daikao"),
+    ] {
+        assert_eq!(
+            span_of(text, rule).as_deref(),
+            Some(span),
+            "{text}: {:?}",
+            find(text)
+        );
+    }
+}
+
+#[test]
+fn initials_alone_are_not_enough() {
+    // Bare initials and a lone character with an initial are everywhere in ordinary text.
+    for text in [
+        "bg",
+        "dk",
+        "3D考古展",
+        "A比B过分",
+        "b过",
+        "代k",
+        "d考",
+        "BG过了",
+    ] {
+        assert_eq!(verdict(text), Verdict::Pass, "{text}: {:?}", find(text));
+    }
+}
+
+#[test]
+fn homophones_and_splits_of_key_characters() {
+    for (text, rule, span) in [
+        ("电工证带考", "promise.exam_proxy", "带考"),
+        (
+            "证书挂正，一年两万",
+            "promise.certificate_affiliation",
+            "挂正",
+        ),
+        ("卦证一年两万", "promise.certificate_affiliation", "卦证"),
+        ("考证宝过", "promise.guaranteed_pass", "宝过"),
+        (
+            "扌圭证一年两万",
+            "promise.certificate_affiliation",
+            "扌圭证",
+        ),
+        (
+            "挂訁正一年两万",
+            "promise.certificate_affiliation",
+            "挂訁正",
+        ),
+        ("三天拿訁正", "promise.days_to_certificate", "三天拿訁正"),
+    ] {
+        assert_eq!(
+            span_of(text, rule).as_deref(),
+            Some(span),
+            "{text}: {:?}",
+            find(text)
+        );
+    }
+    // Another tone is not a homophone by default: 报过名 is ordinary.
+    assert_eq!(verdict("我报过名了，下周一考试"), Verdict::Pass);
+    // A homophone in a two-character phrase needs a certificate word nearby (a word ending in 证 will do).
+    for text in [
+        "充电宝过安检没问题吗",
+        "宝宝过生日要准备什么",
+        "你把那幅画挂正一点",
+    ] {
+        assert_eq!(verdict(text), Verdict::Pass, "{text}: {:?}", find(text));
+    }
+    assert_eq!(
+        span_of("导游证宝过", "promise.guaranteed_pass").as_deref(),
+        Some("宝过")
+    );
+}
+
+#[test]
+fn latin_spellings_must_stand_alone() {
+    for text in [
+        "Bao Guo restaurant opens at 10",
+        "Zheng Dai Kao is my colleague",
+        "Tikao River",
+    ] {
+        assert_eq!(verdict(text), Verdict::Pass, "{text}: {:?}", find(text));
+    }
+    assert_eq!(
+        span_of("电工证 DAI KAO，微信", "promise.exam_proxy").as_deref(),
+        Some("DAI KAO")
+    );
+    assert_eq!(
+        span_of("3tiannazheng!", "promise.days_to_certificate").as_deref(),
+        Some("3tiannazheng")
+    );
+}
+
+#[test]
+fn forms_can_be_switched_off() {
+    let off = Matcher::builder()
+        .add_rules_toml(
+            "[forms]\npinyin = false\nhomophones = \"off\"\nsplits = false\n",
+            "test",
+        )
+        .unwrap()
+        .build()
+        .unwrap();
+    for text in ["代kao", "电工证带考", "扌圭证"] {
+        assert!(off.find_all(text).is_empty(), "{text}");
+        assert!(!matcher().find_all(text).is_empty(), "{text}");
+    }
+    let any = Matcher::builder()
+        .add_rules_toml("[forms]\nhomophones = \"any_tone\"\n", "test")
+        .unwrap()
+        .build()
+        .unwrap();
+    assert!(
+        !any.find_all("报过的证书").is_empty(),
+        "any tone: 报 for 包"
+    );
+    assert_eq!(Forms::default().homophones, Homophones::AnyToneLong);
+}
+
+#[test]
+fn short_phrases_need_certificate_context() {
+    for text in [
+        "今天学习了速成的Python入门",
+        "我在公司内部推荐了一个朋友去面试",
+        "车辆挂靠运输公司需要哪些手续",
+        "工厂直招，普工月入过万不是梦",
+    ] {
+        assert_eq!(verdict(text), Verdict::Pass, "{text}: {:?}", find(text));
+    }
+    for text in [
+        "电工证书速成班",
+        "内部推荐名额，考证后安排",
+        "建造师证书挂靠",
+        "考证后月入过万",
+    ] {
+        assert_eq!(verdict(text), Verdict::Review, "{text}: {:?}", find(text));
+    }
+    // Long, specific phrases still flag alone.
+    assert_eq!(verdict("零基础包拿证"), Verdict::Block);
+    assert_eq!(verdict("不过包退"), Verdict::Block);
+}
+
+#[test]
+fn the_ministry_in_its_own_voice_passes() {
+    for text in [
+        "人力资源和社会保障部官网：职业技能等级证书查询入口",
+        "关于开展2024年度职业技能等级认定工作的通知",
+        "住房和城乡建设部门户网站：注册建造师证书查询系统",
+    ] {
+        assert_eq!(verdict(text), Verdict::Pass, "{text}: {:?}", find(text));
+    }
+    // An ad's claim of the ministry is not official context.
+    assert!(verdict("人社部证书，官网可查").is_flagged());
+    assert_eq!(
+        verdict("人社部颁发，查询入口见官网"),
+        Verdict::Block,
+        "high rules ignore it"
+    );
+}
+
+#[test]
+fn reports_about_the_phrases_get_at_most_review() {
+    for text in [
+        "警惕！所谓“考证包过”都是骗局",
+        "凡宣称包过的都是骗局",
+        "谨防三天拿证的虚假培训广告",
+        "人社部、网信办联合发文，整治“包过”“代考”“不过包退”等说法",
+        "通知列出的用语包括“包过”“代考”",
+    ] {
+        let matches = find(text);
+        let v = Verdict::from_matches(&matches);
+        assert_eq!(v, Verdict::Review, "{text}: {matches:?}");
+        assert!(matches.iter().any(|m| m.mention), "{text}");
+        let reason = Verdict::reason(&matches).expect("a reason");
+        assert!(reason.contains("report about the phrases"), "{reason}");
+    }
+    // An ad keeps its verdict: one quoted phrase is emphasis, and no warning word is near.
+    for text in [
+        "本机构承诺“包过”，三天拿证",
+        "考证包过，不过包退",
+        "【包过】电工证",
+    ] {
+        let matches = find(text);
+        assert_eq!(
+            Verdict::from_matches(&matches),
+            Verdict::Block,
+            "{text}: {matches:?}"
+        );
+        assert!(Verdict::reason(&matches).is_none());
+    }
+}
+
+#[test]
+fn the_notice_news_report_is_not_blocked() {
+    let news = "据新华社报道，人力资源社会保障部、国家网信办近日联合印发通知，整治“山寨证书”乱象。\
+        通知指出，不得使用“中国”“中华”“全国”“国家”“职业资格”“人员资格”“岗位合格”“职业技能等级”等字样，\
+        不得宣传“包过”“保过”“代考”“替考”“不过包退”“零基础包拿证”“三天拿证”“挂证”“内部推荐”“速成”\
+        “高薪入职”“政府主推”等内容，严禁冒用“人社部颁发”“原人事部”等名义。";
+    let matches = find(news);
+    assert!(!matches.is_empty());
+    assert!(
+        matches
+            .iter()
+            .all(|m| m.severity <= shanzhai::terms::Severity::Medium),
+        "{matches:?}"
+    );
+    assert!(Verdict::from_matches(&matches) <= Verdict::Review);
+}
+
+#[test]
+fn every_generated_spelling_is_found_where_it_starts() {
+    use shanzhai::terms::RuleSet;
+    use shanzhai::terms::variants::variants;
+    let mut checked = 0;
+    for rule in RuleSet::default_rules().rules {
+        let severity = rule.severity.expect("severity");
+        for phrase in rule.phrases.iter().flatten() {
+            for spelling in variants(phrase, severity, &Forms::default()) {
+                if spelling.contains('{') {
+                    continue;
+                }
+                // A certificate word after it: context rules need one within the window.
+                let text = format!("{spelling}的证书");
+                let matches = find(&text);
+                assert!(
+                    matches.iter().any(|m| m.start == 0),
+                    "{}: {spelling:?} not found: {matches:?}",
+                    rule.id
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+}
