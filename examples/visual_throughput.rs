@@ -163,6 +163,7 @@ fn main() -> Result<()> {
             let params = VisualParams {
                 intra_threads: 1,
                 detail_max_pixels,
+                ..VisualParams::default()
             };
             let mut classifiers = (0..args.threads)
                 .map(|_| VisualClassifier::with_params(&runtime, params.clone()))

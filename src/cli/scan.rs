@@ -176,6 +176,9 @@ fn build_analyzers(
                 if let Some(pixels) = config.visual.detail_max_pixels {
                     params.detail_max_pixels = pixels;
                 }
+                if let Some(verify) = config.visual.verify {
+                    params.verify = verify;
+                }
                 Some(Box::new(crate::vision::VisualClassifier::with_params(
                     &args.runtime,
                     params,

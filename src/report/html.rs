@@ -34,6 +34,9 @@ struct LabelView {
     name: &'static str,
     score: f32,
     detected: bool,
+    /// What the verifier took an emblem-like object for, when not the emblem.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lookalike: Option<&'static str>,
 }
 
 /// A piece of an OCR line, highlighted when a term matched it.
@@ -100,6 +103,7 @@ fn entry(seq: u64, r: &ImageResult) -> Entry {
                 name,
                 score: l.score,
                 detected: l.detected,
+                lookalike: l.lookalike,
             })
             .collect()
         })

@@ -133,6 +133,9 @@ pub struct VisualSettings {
     /// Pixel budget of the detail pass (see `vision::VisualParams::detail_max_pixels`); `None`
     /// keeps the classifier's default.
     pub detail_max_pixels: Option<u32>,
+    /// Run the verifier, stage 2 of the cascade (see `vision::VisualParams::verify`); `None`
+    /// keeps the default (on). `false` scores with stage 1 alone, as before the cascade.
+    pub verify: Option<bool>,
 }
 
 /// Stage switches.

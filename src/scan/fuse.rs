@@ -189,6 +189,7 @@ mod tests {
             score,
             detected,
             bbox: detected.then_some([1, 2, 3, 4]),
+            lookalike: None,
         }
     }
 

@@ -40,6 +40,7 @@ impl VisualStage for FakeVisual {
             score,
             detected: score >= 0.5,
             bbox: Some([0, 0, 4, 4]),
+            lookalike: None,
         };
         Ok(VisualScores {
             national_emblem: label(if red { 0.95 } else { 0.05 }),

@@ -14,8 +14,16 @@
 //! is still seen at a size the network knows. A fully-convolutional network over the whole rescaled
 //! image is the same computation as a grid of overlapping tiles, without the seams.
 //!
-//! Both the model and its sidecar JSON (labels, preprocessing, thresholds, metrics) are embedded in
-//! the binary, so it works anywhere; [`VisualClassifier::from_files`] loads others.
+//! That network is stage 1 of a cascade: trained from scratch on generated images, it misses
+//! printed emblems on real documents and fires on look-alikes, so its scores are no longer the
+//! verdict. Its strongest blobs nominate candidate regions, and the verifier ([`cascade`]), an
+//! ImageNet-pretrained EfficientNet-Lite0, reads each at native resolution and the whole page, and
+//! gives the scores (see `docs/visual.md` for the design and the figures).
+//!
+//! Both models and their sidecar JSON (labels, preprocessing, thresholds, metrics) are embedded in
+//! the binary, so it works anywhere; [`VisualClassifier::from_files`] loads another stage 1.
+
+pub mod cascade;
 
 use std::borrow::Cow;
 use std::collections::VecDeque;
@@ -27,6 +35,7 @@ use ort::session::Session;
 use serde::{Deserialize, Serialize};
 
 use crate::runtime::{RuntimeOptions, run_f32};
+use cascade::{Candidate, CandidateParams, Verifier, VerifierSidecar, select_candidates};
 
 /// The shipped model, embedded so the binary needs no model file.
 const MODEL_ONNX: &[u8] = include_bytes!("../../models/visual_classifier.onnx");
@@ -50,6 +59,11 @@ pub struct LabelScore {
     /// The strongest evidence, `[x, y, w, h]` in the original image's pixels; present when detected.
     #[serde(rename = "box")]
     pub bbox: Option<[u32; 4]>,
+    /// What the verifier takes the strongest emblem-like object for, when it is not the emblem
+    /// (`party_emblem`, `foreign_arms`, `bank_logo` ...; see [`cascade::CROP_CLASSES`]); only on
+    /// `national_emblem`, omitted from the JSON when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lookalike: Option<&'static str>,
 }
 
 /// What the classifier found in one image; serialises as
@@ -75,6 +89,9 @@ pub struct VisualParams {
     /// 24 test composites with it, 7 without) and leaves 1080p screenshots to the first pass;
     /// 2_100_000 also reads 1080p at full resolution (7 of 8 such emblems found, ~2.7x the CPU).
     pub detail_max_pixels: u32,
+    /// Run the verifier (stage 2) on stage 1's candidates and the page. Default true; false gives
+    /// stage 1 alone with its own thresholds (the classifier before the cascade).
+    pub verify: bool,
 }
 
 impl Default for VisualParams {
@@ -82,6 +99,7 @@ impl Default for VisualParams {
         VisualParams {
             intra_threads: 1,
             detail_max_pixels: 800_000,
+            verify: true,
         }
     }
 }
@@ -162,6 +180,7 @@ pub struct VisualClassifier {
     session: Session,
     sidecar: Sidecar,
     params: VisualParams,
+    verifier: Option<Verifier>,
 }
 
 impl VisualClassifier {
@@ -203,10 +222,21 @@ impl VisualClassifier {
         let session = builder
             .commit_from_memory(model)
             .map_err(|e| anyhow!("{e}"))?;
+        let verifier = if params.verify {
+            let sidecar = VerifierSidecar::parse(cascade::VERIFIER_SIDECAR)?;
+            let mut builder = crate::runtime::session_builder(&env, params.intra_threads.max(1))?;
+            let session = builder
+                .commit_from_memory(cascade::VERIFIER_ONNX)
+                .map_err(|e| anyhow!("cannot load the embedded verifier: {e}"))?;
+            Some(Verifier::new(session, sidecar))
+        } else {
+            None
+        };
         Ok(VisualClassifier {
             session,
             sidecar,
             params,
+            verifier,
         })
     }
 
@@ -225,34 +255,55 @@ impl VisualClassifier {
         let rgb = rgb.as_ref();
         let p = self.sidecar.preprocess;
         let view = ModelView::fit(width, height, &p);
-        let mut best = self.run_pass(rgb, &view)?;
+        let nominate = self.verifier.as_ref().map(|v| v.sidecar().candidates);
+        let Pass {
+            evidence: mut best,
+            candidates: mut found,
+        } = self.run_pass(rgb, &view, nominate)?;
         if let Some(detail) = view.detail(self.params.detail_max_pixels) {
-            let fine = self.run_pass(rgb, &detail)?;
-            for label in LOCAL_LABELS {
-                if fine[label].logit > best[label].logit {
-                    best[label] = fine[label];
+            let fine = self.run_pass(rgb, &detail, nominate)?;
+            for (slot, label) in LOCAL_LABELS.into_iter().enumerate() {
+                if fine.evidence[label].logit > best[label].logit {
+                    best[label] = fine.evidence[label];
                 }
+                found[slot].extend_from_slice(&fine.candidates[slot]);
             }
         }
-        let thresholds = self.sidecar.thresholds.as_array();
-        let score = |i: usize| {
-            let s = sigmoid(best[i].logit);
-            let detected = s >= thresholds[i];
-            LabelScore {
-                score: s,
-                detected,
-                bbox: detected.then_some(best[i].bbox),
-            }
+        let Some(verifier) = self.verifier.as_mut() else {
+            let scores = best.map(|e| sigmoid(e.logit));
+            let boxes = best.map(|e| e.bbox);
+            return Ok(scores_with(scores, boxes, self.sidecar.thresholds, None));
         };
-        Ok(VisualScores {
-            national_emblem: score(0),
-            certificate_layout: score(1),
-            official_seal: score(2),
-        })
+        let params = verifier.sidecar().candidates;
+        let candidates: Vec<Candidate> = found
+            .into_iter()
+            .flat_map(|f| select_candidates(f, &params))
+            .collect();
+        let verdicts = verifier.verify(rgb, &candidates)?;
+        // The box of a label is the candidate the verifier was surest of; when the page view
+        // decided, stage 1's strongest blob.
+        let boxes: [[u32; 4]; 3] = std::array::from_fn(|i| {
+            verdicts.best_candidate[i].map_or(best[i].bbox, |c| candidates[c].bbox)
+        });
+        let thresholds = verifier.sidecar().thresholds;
+        let scores =
+            std::array::from_fn(|i| cascade::fused_score(best[i].logit, verdicts.scores[i]));
+        Ok(scores_with(
+            scores,
+            boxes,
+            thresholds,
+            verdicts.lookalike.map(|(name, _)| name),
+        ))
     }
 
-    /// One pass of the network over the image resized to `view`; per label the strongest cell.
-    fn run_pass(&mut self, rgb: &RgbImage, view: &ModelView) -> Result<[Evidence; 3]> {
+    /// One pass of the network over the image resized to `view`: per label the strongest cell,
+    /// and with `nominate` the candidate blobs of the local labels.
+    fn run_pass(
+        &mut self,
+        rgb: &RgbImage,
+        view: &ModelView,
+        nominate: Option<CandidateParams>,
+    ) -> Result<Pass> {
         let p = self.sidecar.preprocess;
         let resized;
         let source = if (view.width, view.height) == rgb.dimensions() {
@@ -282,15 +333,64 @@ impl VisualClassifier {
             if rows == 0 || cols == 0 {
                 bail!("the visual classifier's heat-map is empty");
             }
-            Ok(std::array::from_fn(|label| {
+            let evidence = std::array::from_fn(|label| {
                 let (logit, cells) = heat.strongest_blob(label, rows, cols);
                 Evidence {
                     logit,
                     bbox: view.cells_to_image(cells, p.stride),
                 }
-            }))
+            });
+            let candidates = LOCAL_LABELS.map(|label| match nominate {
+                Some(n) => heat
+                    .blobs(label, rows, cols, n.nominate_logit, n.per_label)
+                    .into_iter()
+                    .map(|(logit, cells)| Candidate {
+                        logit,
+                        bbox: view.cells_to_image(cells, p.stride),
+                    })
+                    .collect(),
+                None => Vec::new(),
+            });
+            Ok(Pass {
+                evidence,
+                candidates,
+            })
         })
         .context("the visual classifier failed")
+    }
+}
+
+/// What one stage-1 pass found: per label the strongest evidence, per local label the candidates.
+struct Pass {
+    evidence: [Evidence; 3],
+    candidates: [Vec<Candidate>; 2],
+}
+
+/// Thresholded label scores; the look-alike is named only when the emblem is not detected.
+fn scores_with(
+    scores: [f32; 3],
+    boxes: [[u32; 4]; 3],
+    thresholds: Thresholds,
+    lookalike: Option<&'static str>,
+) -> VisualScores {
+    let thresholds = thresholds.as_array();
+    let label = |i: usize| {
+        let detected = scores[i] >= thresholds[i];
+        LabelScore {
+            score: scores[i],
+            detected,
+            bbox: detected.then_some(boxes[i]),
+            lookalike: None,
+        }
+    };
+    let mut national_emblem = label(0);
+    if !national_emblem.detected {
+        national_emblem.lookalike = lookalike;
+    }
+    VisualScores {
+        national_emblem,
+        certificate_layout: label(1),
+        official_seal: label(2),
     }
 }
 
@@ -447,25 +547,76 @@ impl HeatMap<'_> {
 
     /// The maximum logit of `label` within the first `rows` x `cols` cells, and the connected blob
     /// of cells around it whose probability is at least half the maximum's (the evidence box).
+    /// An empty map gives `-inf` and the first cell.
     pub fn strongest_blob(&self, label: usize, rows: usize, cols: usize) -> (f32, CellRect) {
-        let mut best = (f32::NEG_INFINITY, 0, 0);
-        for r in 0..rows {
-            for c in 0..cols {
-                let v = self.at(label, r, c);
-                if v > best.0 {
-                    best = (v, r, c);
-                }
+        let first = CellRect {
+            row0: 0,
+            col0: 0,
+            row1: 0,
+            col1: 0,
+        };
+        self.blobs(label, rows, cols, f32::NEG_INFINITY, 1)
+            .into_iter()
+            .next()
+            .unwrap_or((f32::NEG_INFINITY, first))
+    }
+
+    /// Up to `limit` blobs of `label`, strongest first: each grows from the strongest cell not yet
+    /// in a blob, whose logit is at least `floor_logit`, over the connected cells at least half its
+    /// probability that no stronger blob took. The first is [`HeatMap::strongest_blob`]'s.
+    pub fn blobs(
+        &self,
+        label: usize,
+        rows: usize,
+        cols: usize,
+        floor_logit: f32,
+        limit: usize,
+    ) -> Vec<(f32, CellRect)> {
+        let (rows, cols) = (rows.min(self.rows), cols.min(self.cols));
+        let mut seeds: Vec<(usize, usize)> = (0..rows)
+            .flat_map(|r| (0..cols).map(move |c| (r, c)))
+            .filter(|&(r, c)| self.at(label, r, c) >= floor_logit)
+            .collect();
+        // strongest first; a stable sort keeps row-major order among equals, as numpy's does
+        seeds.sort_by(|a, b| {
+            self.at(label, b.0, b.1)
+                .total_cmp(&self.at(label, a.0, a.1))
+        });
+        let mut taken = vec![false; rows * cols];
+        let mut out = Vec::new();
+        for (r, c) in seeds {
+            if out.len() == limit {
+                break;
+            }
+            if !taken[r * cols + c] {
+                out.push((
+                    self.at(label, r, c),
+                    self.grow(label, rows, cols, (r, c), &mut taken),
+                ));
             }
         }
-        let (max, r0, c0) = best;
-        let floor = sigmoid(max) * 0.5;
+        out
+    }
+
+    /// The blob around `seed`: connected cells at least half the seed's probability, not `taken`
+    /// (they are taken now).
+    fn grow(
+        &self,
+        label: usize,
+        rows: usize,
+        cols: usize,
+        seed: (usize, usize),
+        taken: &mut [bool],
+    ) -> CellRect {
+        let (r0, c0) = seed;
+        let floor = sigmoid(self.at(label, r0, c0)) * 0.5;
         let mut rect = CellRect {
             row0: r0,
             col0: c0,
             row1: r0,
             col1: c0,
         };
-        let mut seen = vec![false; rows * cols];
+        let seen = taken;
         let mut queue = VecDeque::from([(r0, c0)]);
         seen[r0 * cols + c0] = true;
         while let Some((r, c)) = queue.pop_front() {
@@ -490,7 +641,7 @@ impl HeatMap<'_> {
                 }
             }
         }
-        (max, rect)
+        rect
     }
 }
 
@@ -706,8 +857,38 @@ mod tests {
             score: 0.5,
             detected: true,
             bbox: Some([1, 2, 3, 4]),
+            lookalike: None,
         };
         let json = serde_json::to_string(&s).unwrap();
         assert_eq!(json, r#"{"score":0.5,"detected":true,"box":[1,2,3,4]}"#);
+        let named = LabelScore {
+            lookalike: Some("party_emblem"),
+            ..s
+        };
+        let json = serde_json::to_string(&named).unwrap();
+        assert!(json.ends_with(r#""lookalike":"party_emblem"}"#), "{json}");
+    }
+
+    #[test]
+    fn blobs_come_strongest_first_and_do_not_share_cells() {
+        #[rustfmt::skip]
+        let values = [
+            5.0, 4.0, -9.0, -9.0,
+            -9.0, -9.0, -9.0, 3.0,
+            -9.0, -9.0, -9.0, -4.0,
+        ];
+        let heat = HeatMap {
+            rows: 3,
+            cols: 4,
+            values: &values,
+        };
+        let blobs = heat.blobs(0, 3, 4, -3.0, 5);
+        let peaks: Vec<f32> = blobs.iter().map(|b| b.0).collect();
+        // 4.0 joins 5.0's blob; -4.0 is under the floor
+        assert_eq!(peaks, [5.0, 3.0]);
+        assert_eq!((blobs[0].1.col0, blobs[0].1.col1), (0, 1));
+        assert_eq!(heat.blobs(0, 3, 4, -3.0, 1).len(), 1);
+        assert!(heat.blobs(0, 0, 0, -3.0, 1).is_empty());
+        assert_eq!(heat.strongest_blob(0, 0, 4).0, f32::NEG_INFINITY);
     }
 }
