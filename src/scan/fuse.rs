@@ -12,6 +12,14 @@
 //! | `certificate_with_terms` | certificate layout and qualification, state-name or ministry words | block |
 //! | `certificate_with_emblem` | certificate layout carrying the national emblem | review |
 //! | `seal_with_terms` | official seal and false promises or ministry claims | review |
+//! | `official_document` | the fixed fields of a licence or permit, and no false promise or qualification claim | pass |
+//!
+//! "Promotional" terms are false promises (hype included), qualification claims and ministry
+//! claims; state names alone (中国 inside a company's name on a real honour certificate) no longer
+//! make the emblem or a certificate a `block`, they leave it at `review`. `official_document`
+//! decides alone when it fires: a business licence or permit (known by at least
+//! [`DOCUMENT_MIN_FIELDS`] of [`DOCUMENT_FIELDS`]) carries the emblem, seals and ministry names by
+//! law, so without promises or qualification claims none of them is evidence of an ad.
 
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +42,9 @@ pub struct FusionRules {
     pub certificate_with_emblem: Verdict,
     /// Official seal with false promises or ministry claims.
     pub seal_with_terms: Verdict,
+    /// A licence or permit page (its fixed fields) without false promises or qualification
+    /// claims: this verdict replaces every other rule's.
+    pub official_document: Verdict,
 }
 
 impl Default for FusionRules {
@@ -44,21 +55,73 @@ impl Default for FusionRules {
             certificate_with_terms: Verdict::Block,
             certificate_with_emblem: Verdict::Review,
             seal_with_terms: Verdict::Review,
+            official_document: Verdict::Pass,
         }
     }
 }
 
+/// Fixed fields that licences and permits print (business licence, food, transport and other
+/// permits) and that ads and training certificates do not.
+pub const DOCUMENT_FIELDS: [&str; 13] = [
+    "统一社会信用代码",
+    "登记机关",
+    "许可证编号",
+    "发证机关",
+    "法定代表人",
+    "经营范围",
+    "注册资本",
+    "营业期限",
+    "成立日期",
+    "注册号",
+    "经营场所",
+    "主体业态",
+    "日常监督管理机构",
+];
+
+/// How many different [`DOCUMENT_FIELDS`] make a page a licence or permit: one alone also turns
+/// up in ads ("注册资本100万").
+pub const DOCUMENT_MIN_FIELDS: usize = 2;
+
+/// The [`DOCUMENT_FIELDS`] found in the OCR lines (spaces ignored), in table order.
+pub fn document_fields<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<&'static str> {
+    let text: String = lines
+        .into_iter()
+        .flat_map(|line| line.chars().filter(|c| !c.is_whitespace()))
+        .collect();
+    DOCUMENT_FIELDS
+        .into_iter()
+        .filter(|field| text.contains(field))
+        .collect()
+}
+
+/// Categories that make a page an advertisement rather than a document.
+const PROMOTIONAL: [Category; 3] = [
+    Category::FalsePromise,
+    Category::Qualification,
+    Category::MinistryClaim,
+];
+
 /// How many distinct matched phrases a reason quotes before it stops listing.
 const QUOTED_TERMS: usize = 6;
 
-/// Combines the text verdict, the term matches and the visual scores into a verdict and reasons
-/// (strongest first).
+/// Combines the text verdict, the term matches, the visual scores and the licence fields found
+/// in the text ([`document_fields`]) into a verdict and reasons (strongest first).
 pub fn fuse(
     rules: &FusionRules,
     text_verdict: Verdict,
     matches: &[LineMatch],
     visual: Option<&VisualScores>,
+    document: &[&str],
 ) -> (Verdict, Vec<String>) {
+    if document.len() >= DOCUMENT_MIN_FIELDS
+        && !has(matches, &[Category::FalsePromise, Category::Qualification])
+    {
+        let reason = format!(
+            "official document ({}) without promises or qualification claims",
+            document.join(", ")
+        );
+        return (rules.official_document, vec![reason]);
+    }
     let mut fired: Vec<(Verdict, String)> = Vec::new();
     if let Some(visual) = visual {
         fire_visual_rules(rules, matches, visual, &mut fired);
@@ -97,6 +160,12 @@ fn fire_visual_rules(
                 rules.emblem_alone,
                 format!("national emblem ({emblem:.2}) outside an official context"),
             ));
+        } else if !has(matches, &PROMOTIONAL) {
+            let terms = describe_terms(matches, |_| true);
+            fired.push((
+                rules.emblem_alone,
+                format!("national emblem ({emblem:.2}) with state names only: {terms}"),
+            ));
         } else {
             let terms = describe_terms(matches, |_| true);
             let kind = if has(matches, &[Category::Qualification]) {
@@ -116,7 +185,7 @@ fn fire_visual_rules(
             Category::StateName,
             Category::MinistryClaim,
         ];
-        if has(matches, &official) {
+        if has(matches, &PROMOTIONAL) {
             let mut parts = vec![format!("certificate layout ({cert:.2})")];
             parts.extend(distinct_terms(matches, |c| official.contains(&c)));
             if let Some(seal) = seal {
@@ -220,6 +289,7 @@ mod tests {
             Verdict::Pass,
             &[],
             Some(&visual(false, false, false)),
+            &[],
         );
         assert_eq!(verdict, Verdict::Pass);
         assert!(reasons.is_empty());
@@ -233,6 +303,7 @@ mod tests {
             Verdict::Pass,
             &[],
             Some(&visual(true, false, false)),
+            &[],
         );
         assert_eq!(verdict, Verdict::Review);
         assert!(reasons[0].contains("national emblem (0.97)"), "{reasons:?}");
@@ -243,6 +314,7 @@ mod tests {
             Verdict::Review,
             &terms,
             Some(&visual(true, false, false)),
+            &[],
         );
         assert_eq!(verdict, Verdict::Block);
         assert_eq!(
@@ -263,6 +335,7 @@ mod tests {
             Verdict::Review,
             &terms,
             Some(&visual(false, true, true)),
+            &[],
         );
         assert_eq!(verdict, Verdict::Block);
         assert_eq!(
@@ -282,6 +355,7 @@ mod tests {
             Verdict::Pass,
             &[],
             Some(&visual(true, false, false)),
+            &[],
         );
         assert_eq!(verdict, Verdict::Pass);
         assert!(reasons.is_empty());
@@ -295,6 +369,7 @@ mod tests {
             Verdict::Pass,
             &[],
             Some(&visual(false, false, true)),
+            &[],
         );
         assert_eq!(verdict, Verdict::Pass);
         let terms = [term("包过", Category::FalsePromise, Severity::Low)];
@@ -303,10 +378,69 @@ mod tests {
             Verdict::Pass,
             &terms,
             Some(&visual(false, false, true)),
+            &[],
         );
         assert_eq!(verdict, Verdict::Review);
         assert!(
             reasons[0].starts_with("official seal (0.88)"),
+            "{reasons:?}"
+        );
+    }
+    #[test]
+    fn a_licence_without_promises_passes_whatever_it_carries() {
+        let lines = [
+            "营业执照",
+            "统一社会信用代码 91110000MA01",
+            "登记机关 北京市市场监督管理局",
+        ];
+        let fields = document_fields(lines);
+        assert_eq!(fields, ["统一社会信用代码", "登记机关"]);
+        let terms = [
+            term("交通运输部监制", Category::MinistryClaim, Severity::High),
+            term("中国", Category::StateName, Severity::Medium),
+        ];
+        let (verdict, reasons) = fuse(
+            &FusionRules::default(),
+            Verdict::Block,
+            &terms,
+            Some(&visual(true, true, true)),
+            &fields,
+        );
+        assert_eq!(verdict, Verdict::Pass);
+        assert!(reasons[0].starts_with("official document (统一社会信用代码, 登记机关)"));
+    }
+
+    #[test]
+    fn a_licence_shown_in_an_ad_with_promises_keeps_the_block() {
+        let fields = ["统一社会信用代码", "登记机关"];
+        let terms = [term("包过", Category::FalsePromise, Severity::High)];
+        let (verdict, _) = fuse(
+            &FusionRules::default(),
+            Verdict::Block,
+            &terms,
+            Some(&visual(true, false, false)),
+            &fields,
+        );
+        assert_eq!(verdict, Verdict::Block);
+        // one field alone is not a document
+        assert_eq!(document_fields(["注册资本100万 包过"]), ["注册资本"]);
+    }
+
+    #[test]
+    fn state_names_alone_leave_the_emblem_and_a_certificate_at_review() {
+        let terms = [term("中国", Category::StateName, Severity::Medium)];
+        let (verdict, reasons) = fuse(
+            &FusionRules::default(),
+            Verdict::Review,
+            &terms,
+            Some(&visual(true, true, false)),
+            &[],
+        );
+        assert_eq!(verdict, Verdict::Review);
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains("with state names only: 中国")),
             "{reasons:?}"
         );
     }

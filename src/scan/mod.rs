@@ -181,11 +181,13 @@ impl Analyzer {
         let (term_matches, line_matches) = match_lines(&self.matcher, &result.ocr);
         let text_verdict = Verdict::from_matches(&term_matches);
         result.matches = line_matches;
+        let document = fuse::document_fields(result.ocr.iter().map(|line| line.text.as_str()));
         let (verdict, reasons) = fuse::fuse(
             &self.fusion,
             text_verdict,
             &result.matches,
             result.visual.as_ref(),
+            &document,
         );
         result.verdict = Some(verdict);
         result.reasons = reasons;
