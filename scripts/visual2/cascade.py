@@ -43,9 +43,10 @@ CROP_CLASSES = [
 ]
 PAGE_LABELS = ["national_emblem", "certificate_layout", "official_seal"]
 
-# Candidate and crop geometry (CandidateParams, CropParams, PageParams in Rust). Training uses
-# these defaults and writes them into the sidecar; evaluation reads them back from the sidecar
-# of the model it scores, as the Rust side does.
+# Candidate and crop geometry (CandidateParams, CropParams, PageParams in Rust). Training's
+# samples are made with these defaults; evaluation and inference read the geometry from the
+# sidecar of the model they score (the shipped one reads two candidates per label and a 192-pixel
+# page view, for speed: docs/visual.md), and eval_cascade.py --write-sidecar stores what it used.
 CANDIDATES = {"nominate_logit": -3.0, "per_label": 3, "nms_iou": 0.3}
 CROP = {"side": 128, "context": 1.6, "min_side": 32}
 PAGE = {"side": 224}
