@@ -162,8 +162,7 @@ impl ResultSink for HtmlReport {
             },
             "entries": self.entries,
         });
-        // `</` inside the embedded JSON would end the script element early.
-        let json = serde_json::to_string(&data)?.replace("</", "<\\/");
+        let json = script_safe_json(&serde_json::to_string(&data)?);
         let page = TEMPLATE.replace("/*DATA*/", &json);
         std::fs::write(self.dir.join("index.html"), page)?;
         Ok(())
@@ -172,9 +171,40 @@ impl ResultSink for HtmlReport {
 
 const TEMPLATE: &str = include_str!("report.html");
 
+/// JSON made safe to embed in a `<script>` element. OCR text is written by advertisers, so it may
+/// hold `</script>`, `<!--` (which changes how the script element ends) or U+2028/2029 (line
+/// terminators in older JavaScript). `<`, `>` and `&` only occur inside JSON strings, where
+/// `\u003c`, `\u003e` and `\u0026` mean the same characters, so the data is unchanged.
+fn script_safe_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn embedded_json_cannot_close_or_comment_out_the_script() {
+        let hostile = "</script><script>alert(1)</script> <!--<script> <img src=x onerror=alert(2)> a&b \u{2028}";
+        let json = serde_json::to_string(&serde_json::json!({ "text": hostile })).unwrap();
+        let safe = script_safe_json(&json);
+        for bad in ['<', '>', '&', '\u{2028}'] {
+            assert!(!safe.contains(bad), "{bad:?} left in {safe}");
+        }
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["text"], hostile);
+    }
 
     #[test]
     fn highlight_splits_by_char_ranges() {
