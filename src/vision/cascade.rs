@@ -26,7 +26,7 @@ use image::RgbImage;
 use ort::session::Session;
 use serde::Deserialize;
 
-use super::{Thresholds, resize};
+use super::{Thresholds, paste_planar, resize};
 
 /// The shipped verifier, embedded so the binary needs no model file.
 pub(super) const VERIFIER_ONNX: &[u8] = include_bytes!("../../models/visual_verifier.onnx");
@@ -221,7 +221,8 @@ pub fn crop_input(image: &RgbImage, region: CropRegion, side: u32, out: &mut [f3
     )
     .to_image();
     let part = resize(&part, dw as u32, dh as u32);
-    paste_planar(&part, dx0 as usize, dy0 as usize, side as usize, out);
+    let side = side as usize;
+    paste_planar(&part, (dx0 as usize, dy0 as usize), (side, side), out);
 }
 
 /// Writes the whole image as the `[3, side, side]` page view into `out`: long side `side`,
@@ -240,25 +241,7 @@ pub fn page_input(image: &RgbImage, side: u32, out: &mut [f32]) {
     } else {
         resize(image, w, h)
     };
-    paste_planar(&view, 0, 0, side as usize, out);
-}
-
-/// Copies `image` into a planar `[3, side, side]` buffer at `(x, y)`, scaled to [0, 1].
-fn paste_planar(image: &RgbImage, x: usize, y: usize, side: usize, out: &mut [f32]) {
-    let plane = side * side;
-    let w = (image.width() as usize).min(side.saturating_sub(x));
-    let h = (image.height() as usize).min(side.saturating_sub(y));
-    let stride = image.width() as usize * 3;
-    let raw = image.as_raw();
-    for row in 0..h {
-        let pixels = &raw[row * stride..row * stride + w * 3];
-        for (col, px) in pixels.chunks_exact(3).enumerate() {
-            let at = (y + row) * side + x + col;
-            out[at] = px[0] as f32 / 255.0;
-            out[plane + at] = px[1] as f32 / 255.0;
-            out[2 * plane + at] = px[2] as f32 / 255.0;
-        }
-    }
+    paste_planar(&view, (0, 0), (side as usize, side as usize), out);
 }
 
 /// What the verifier makes of one image.

@@ -653,24 +653,34 @@ pub fn fill_input(
     pad_value: f32,
 ) -> Vec<f32> {
     let (iw, ih) = (input_width as usize, input_height as usize);
-    let plane = iw * ih;
-    let mut input = vec![pad_value; 3 * plane];
-    let (w, h) = (
-        (image.width() as usize).min(iw),
-        (image.height() as usize).min(ih),
-    );
-    let raw = image.as_raw();
+    let mut input = vec![pad_value; 3 * iw * ih];
+    paste_planar(image, (0, 0), (iw, ih), &mut input);
+    input
+}
+
+/// Copies `image` into a planar `[3, height, width]` buffer (`size` = `(width, height)`) with
+/// its top-left corner at `at`, scaled to [0, 1]; what falls outside the buffer is dropped.
+pub(crate) fn paste_planar(
+    image: &RgbImage,
+    at: (usize, usize),
+    size: (usize, usize),
+    out: &mut [f32],
+) {
+    let ((x0, y0), (width, height)) = (at, size);
+    let plane = width * height;
+    let w = (image.width() as usize).min(width.saturating_sub(x0));
+    let h = (image.height() as usize).min(height.saturating_sub(y0));
     let stride = image.width() as usize * 3;
-    for y in 0..h {
-        let row = &raw[y * stride..y * stride + w * 3];
-        for (x, px) in row.chunks_exact(3).enumerate() {
-            let at = y * iw + x;
-            input[at] = px[0] as f32 / 255.0;
-            input[plane + at] = px[1] as f32 / 255.0;
-            input[2 * plane + at] = px[2] as f32 / 255.0;
+    let raw = image.as_raw();
+    for row in 0..h {
+        let pixels = &raw[row * stride..row * stride + w * 3];
+        for (col, px) in pixels.chunks_exact(3).enumerate() {
+            let i = (y0 + row) * width + x0 + col;
+            out[i] = px[0] as f32 / 255.0;
+            out[plane + i] = px[1] as f32 / 255.0;
+            out[2 * plane + i] = px[2] as f32 / 255.0;
         }
     }
-    input
 }
 
 #[cfg(test)]
