@@ -44,5 +44,7 @@ pub mod ocr;
 pub mod report;
 pub mod runtime;
 pub mod scan;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod terms;
 pub mod vision;

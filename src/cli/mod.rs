@@ -10,6 +10,8 @@ use clap::{Parser, Subcommand};
 mod fetch;
 mod ocr;
 mod scan;
+#[cfg(feature = "serve")]
+mod serve;
 mod text;
 
 /// What a finished run found, mapped to the process exit status.
@@ -54,6 +56,9 @@ enum Command {
     Ocr(ocr::OcrArgs),
     /// Scan images and folders: OCR, term matching and the visual classifier, fused into a verdict.
     Scan(scan::ScanArgs),
+    /// Serve the scan API: uploads in, verdicts out (sync or by callback), a review queue.
+    #[cfg(feature = "serve")]
+    Serve(serve::ServeArgs),
     /// Download and verify ONNX Runtime and the models into the cache (done on first need anyway).
     Fetch(fetch::FetchArgs),
 }
@@ -66,6 +71,8 @@ pub fn main() -> ExitCode {
         Command::Ocr(args) => ocr::run(args),
         Command::Scan(args) => scan::run(args),
         Command::Fetch(args) => fetch::run(args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::from(0),

@@ -1,0 +1,344 @@
+//! The one place the service calls the scanning library: analyzers built from the scan config as
+//! `shanzhai scan` builds them, run on dedicated worker threads (one [`Analyzer`] each, off the
+//! async runtime), fed through one bounded queue.
+//!
+//! Everything else in `serve` sees a scan as JSON: the [`ImageResult`] serialised by serde, so
+//! whatever fields `shanzhai scan --format jsonl` prints flow through unchanged, minus `path`.
+
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use axum::body::Bytes;
+use axum::http::StatusCode;
+use serde_json::{Map, Value};
+use tokio::sync::{OwnedSemaphorePermit, mpsc, oneshot};
+
+use super::error::ApiError;
+use crate::input::{InputError, decode_image};
+use crate::runtime::RuntimeOptions;
+use crate::scan::{Analyzer, ImageResult, ScanConfig, TextStage, VisualStage};
+use crate::terms::Matcher;
+
+/// What became of one upload.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The image was analysed (a stage may still have failed: then `verdict` is `None`).
+    Scanned(Scanned),
+    /// The upload is not an image `shanzhai scan` can read: 415 or 422 with its message.
+    Rejected(ApiError),
+}
+
+/// A finished scan, as JSON.
+#[derive(Debug, Clone)]
+pub struct Scanned {
+    /// The scan's JSONL object without `path`.
+    pub result: Map<String, Value>,
+    /// `pass`, `review` or `block`; `None` when a stage failed (see `error`).
+    pub verdict: Option<String>,
+    /// Why the image could not be analysed.
+    pub error: Option<String>,
+    /// Seconds from decode to verdict.
+    pub seconds: f64,
+}
+
+impl Scanned {
+    /// True when the verdict sends the upload to the review queue.
+    pub fn flagged(&self) -> bool {
+        matches!(self.verdict.as_deref(), Some("review" | "block"))
+    }
+}
+
+/// The queue is full: try again after `retry_after` seconds.
+#[derive(Debug, Clone, Copy)]
+pub struct Busy {
+    /// Estimated seconds until a slot frees up.
+    pub retry_after: u64,
+}
+
+struct Task {
+    bytes: Bytes,
+    reply: oneshot::Sender<Outcome>,
+    /// The upload's share of the memory budget, given back when the task is done.
+    _permit: Option<OwnedSemaphorePermit>,
+}
+
+#[derive(Default)]
+struct Stats {
+    waiting: AtomicUsize,
+    ready_workers: AtomicUsize,
+    failed: AtomicBool,
+    /// Exponential moving average of seconds per scan, as f64 bits (0 = none yet).
+    mean_seconds: AtomicU64,
+}
+
+/// The worker pool. Cheap to share behind an `Arc`.
+pub struct Engine {
+    queue: SyncSender<Task>,
+    stats: Arc<Stats>,
+    jobs: usize,
+}
+
+impl Engine {
+    /// Starts `jobs` workers that load their models in the background, with room for
+    /// `capacity` scans waiting. The receiver gets one message per worker once its models are
+    /// loaded (or failed to load).
+    pub fn start(
+        config: &ScanConfig,
+        runtime: &RuntimeOptions,
+        jobs: usize,
+        capacity: usize,
+    ) -> anyhow::Result<(Engine, mpsc::UnboundedReceiver<anyhow::Result<()>>)> {
+        let matcher = Arc::new(build_matcher(config)?);
+        let (queue, tasks) = sync_channel::<Task>(capacity);
+        let tasks = Arc::new(Mutex::new(tasks));
+        let (loaded_tx, loaded_rx) = mpsc::unbounded_channel();
+        let stats = Arc::new(Stats::default());
+        // Split the cores between workers as `shanzhai scan` does.
+        let threads = (cpus() / jobs).max(1);
+        for index in 0..jobs {
+            let (config, runtime, matcher) = (config.clone(), runtime.clone(), matcher.clone());
+            let (tasks, stats, loaded) = (tasks.clone(), stats.clone(), loaded_tx.clone());
+            std::thread::Builder::new()
+                .name(format!("shanzhai-serve-{index}"))
+                .spawn(move || {
+                    match build_analyzer(&config, &runtime, matcher, threads) {
+                        Ok(analyzer) => {
+                            stats.ready_workers.fetch_add(1, Ordering::SeqCst);
+                            let _ = loaded.send(Ok(()));
+                            work(analyzer, &tasks, &stats);
+                        }
+                        Err(err) => {
+                            stats.failed.store(true, Ordering::SeqCst);
+                            let _ = loaded.send(Err(err));
+                        }
+                    };
+                })?;
+        }
+        let engine = Engine { queue, stats, jobs };
+        Ok((engine, loaded_rx))
+    }
+
+    /// Workers with their models loaded.
+    pub fn workers_ready(&self) -> usize {
+        self.stats.ready_workers.load(Ordering::SeqCst)
+    }
+
+    /// True once every worker has its models loaded.
+    pub fn is_ready(&self) -> bool {
+        !self.stats.failed.load(Ordering::SeqCst)
+            && self.stats.ready_workers.load(Ordering::SeqCst) == self.jobs
+    }
+
+    /// Scans waiting for a worker.
+    pub fn waiting(&self) -> usize {
+        self.stats.waiting.load(Ordering::SeqCst)
+    }
+
+    /// Number of workers.
+    pub fn jobs(&self) -> usize {
+        self.jobs
+    }
+
+    /// Queues `bytes` for a worker without waiting; [`Busy`] when the queue is full. `permit`
+    /// (the upload's memory) is held until the scan is done.
+    pub fn try_submit(
+        &self,
+        bytes: Bytes,
+        permit: Option<OwnedSemaphorePermit>,
+    ) -> Result<oneshot::Receiver<Outcome>, Busy> {
+        let (reply, receiver) = oneshot::channel();
+        let task = Task {
+            bytes,
+            reply,
+            _permit: permit,
+        };
+        // Counted before the send so a fast worker never sees the counter below zero.
+        self.stats.waiting.fetch_add(1, Ordering::SeqCst);
+        match self.queue.try_send(task) {
+            Ok(()) => Ok(receiver),
+            Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) => {
+                self.stats.waiting.fetch_sub(1, Ordering::SeqCst);
+                Err(Busy {
+                    retry_after: self.retry_after(),
+                })
+            }
+        }
+    }
+
+    /// Seconds until the queue has likely drained one slot per waiting scan: what a 503's
+    /// `Retry-After` says.
+    pub fn retry_after(&self) -> u64 {
+        let mean = f64::from_bits(self.stats.mean_seconds.load(Ordering::Relaxed));
+        let mean = if mean > 0.0 { mean } else { 1.0 };
+        let ahead = (self.waiting() + 1) as f64;
+        ((ahead * mean / self.jobs as f64).ceil() as u64).clamp(1, 120)
+    }
+}
+
+/// Decodes an upload the way the scan will, to refuse what it cannot read before accepting it.
+/// Blocking and CPU-bound: call it off the async runtime.
+pub fn check_upload(bytes: &[u8]) -> Result<(), ApiError> {
+    decode_image(bytes).map(drop).map_err(rejection)
+}
+
+/// The answer to an upload `decode_image` refused, with the message `shanzhai scan` prints: 415
+/// when it is not an image (or not a format we read), 422 when it is one we cannot use.
+fn rejection(err: InputError) -> ApiError {
+    let status = match err {
+        InputError::NotAnImage { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        // Empty, corrupt or truncated, too large in pixels.
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    ApiError::new(status, err.to_string())
+}
+
+fn work(mut analyzer: Analyzer, tasks: &Mutex<Receiver<Task>>, stats: &Stats) {
+    loop {
+        let next = tasks.lock().unwrap_or_else(|p| p.into_inner()).recv();
+        let Ok(task) = next else { return }; // the engine is gone
+        stats.waiting.fetch_sub(1, Ordering::SeqCst);
+        if task.reply.is_closed() {
+            continue; // the caller gave up (a sync client hung up): skip the work
+        }
+        let outcome = analyze(&mut analyzer, &task.bytes);
+        if let Outcome::Scanned(scanned) = &outcome {
+            record(stats, scanned.seconds);
+        }
+        let _ = task.reply.send(outcome);
+    }
+}
+
+fn record(stats: &Stats, seconds: f64) {
+    let old = f64::from_bits(stats.mean_seconds.load(Ordering::Relaxed));
+    let new = if old > 0.0 {
+        0.8 * old + 0.2 * seconds
+    } else {
+        seconds
+    };
+    stats.mean_seconds.store(new.to_bits(), Ordering::Relaxed);
+}
+
+/// Decode and analyse, as `Analyzer::analyze_input` does for a file: a panic becomes the
+/// result's error, and `ms` covers decoding and every stage.
+fn analyze(analyzer: &mut Analyzer, bytes: &[u8]) -> Outcome {
+    let started = Instant::now();
+    let image = match decode_image(bytes) {
+        Ok(image) => image,
+        Err(err) => return Outcome::Rejected(rejection(err)),
+    };
+    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        analyzer.analyze_image(&image, String::new())
+    }));
+    let mut result = outcome.unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown".into());
+        ImageResult::failed(
+            String::new(),
+            format!("internal error while analysing: {what}"),
+            0.0,
+        )
+    });
+    let seconds = started.elapsed().as_secs_f64();
+    result.ms = (seconds * 1e6).round() / 1e3;
+    Outcome::Scanned(to_json(&result, seconds))
+}
+
+fn to_json(result: &ImageResult, seconds: f64) -> Scanned {
+    let mut map = match serde_json::to_value(result) {
+        Ok(Value::Object(map)) => map,
+        Ok(_) | Err(_) => {
+            let mut map = Map::new();
+            map.insert("verdict".into(), Value::Null);
+            map.insert("error".into(), "cannot serialise the result".into());
+            map
+        }
+    };
+    map.remove("path");
+    let text = |key: &str| map.get(key).and_then(Value::as_str).map(str::to_string);
+    Scanned {
+        verdict: text("verdict"),
+        error: text("error"),
+        result: map,
+        seconds,
+    }
+}
+
+fn build_matcher(config: &ScanConfig) -> anyhow::Result<Matcher> {
+    let mut builder = Matcher::builder();
+    for file in &config.rules.files {
+        builder = builder.add_rules_file(file)?;
+    }
+    Ok(builder.build()?)
+}
+
+/// One worker's analyzer, the way `shanzhai scan` builds each of its workers'.
+fn build_analyzer(
+    config: &ScanConfig,
+    runtime: &RuntimeOptions,
+    matcher: Arc<Matcher>,
+    threads: usize,
+) -> anyhow::Result<Analyzer> {
+    let ocr: Option<Box<dyn TextStage>> = if config.stages.ocr {
+        let params = config.ocr.scan_params(threads);
+        Some(Box::new(crate::ocr::OcrEngine::new(runtime, params)?))
+    } else {
+        None
+    };
+    let visual: Option<Box<dyn VisualStage>> = if config.stages.visual {
+        let mut params = crate::vision::VisualParams {
+            intra_threads: threads,
+            ..Default::default()
+        };
+        if let Some(pixels) = config.visual.detail_max_pixels {
+            params.detail_max_pixels = pixels;
+        }
+        if let Some(verify) = config.visual.verify {
+            params.verify = verify;
+        }
+        Some(Box::new(crate::vision::VisualClassifier::with_params(
+            runtime, params,
+        )?))
+    } else {
+        None
+    };
+    Ok(Analyzer::new(ocr, visual, matcher)
+        .with_fusion(config.fusion.clone())
+        .with_thresholds(config.thresholds))
+}
+
+fn cpus() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_drops_the_path_and_reads_the_verdict() {
+        let mut result = ImageResult::new("upload.png".into());
+        result.ms = 3.0;
+        let scanned = to_json(&result, 0.003);
+        assert!(!scanned.result.contains_key("path"));
+        assert!(scanned.result.contains_key("ms"));
+        assert_eq!(scanned.verdict, None);
+        assert!(!scanned.flagged());
+    }
+
+    #[test]
+    fn uploads_that_are_not_images_are_refused() {
+        let status = |bytes: &[u8]| check_upload(bytes).unwrap_err().status;
+        assert_eq!(status(b"hello"), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        assert_eq!(status(b""), StatusCode::UNPROCESSABLE_ENTITY);
+        let err = check_upload(b"").unwrap_err();
+        assert_eq!(err.message, "empty file (0 bytes)");
+    }
+}
