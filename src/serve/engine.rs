@@ -250,7 +250,10 @@ fn analyze(analyzer: &mut Analyzer, bytes: &[u8]) -> Outcome {
 }
 
 fn to_json(result: &ImageResult, seconds: f64) -> Scanned {
-    let mut map = match serde_json::to_value(result) {
+    // Through text, not `to_value`: `to_value` widens f32 scores to f64 (0.9982591 becomes
+    // 0.9982591271400452), and the API must print the very numbers the JSONL prints.
+    let value = serde_json::to_string(result).and_then(|text| serde_json::from_str(&text));
+    let mut map = match value {
         Ok(Value::Object(map)) => map,
         Ok(_) | Err(_) => {
             let mut map = Map::new();
