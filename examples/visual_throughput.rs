@@ -143,7 +143,9 @@ fn median(mut values: Vec<f64>) -> f64 {
 
 fn main() -> Result<()> {
     let args = parse_args()?;
-    let runtime = RuntimeOptions::default();
+    let runtime = RuntimeOptions::default()
+        .load_runtime()
+        .expect("ONNX Runtime loads");
     println!(
         "{} threads, {} images per round, median of {} rounds, 1920x1080 inputs from {}",
         args.threads,
@@ -167,7 +169,7 @@ fn main() -> Result<()> {
             };
             let mut classifiers = (0..args.threads)
                 .map(|_| VisualClassifier::with_params(&runtime, params.clone()))
-                .collect::<Result<Vec<_>>>()?;
+                .collect::<Result<Vec<_>, _>>()?;
             round(&mut classifiers, &inputs, args.threads * 2)?; // warm-up
             let results = (0..args.rounds)
                 .map(|_| round(&mut classifiers, &inputs, args.images))

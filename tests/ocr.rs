@@ -11,7 +11,6 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 use image::{DynamicImage, ImageFormat, RgbImage, RgbaImage};
 use shanzhai::input::{InputError, decode_image, load_image};
 use shanzhai::ocr::{OcrEngine, OcrParams, TextLine, letterbox_padding};
-use shanzhai::runtime::RuntimeOptions;
 
 mod common;
 use common::{char_accuracy, demo_sample};
@@ -69,8 +68,7 @@ fn engine() -> MutexGuard<'static, OcrEngine> {
     static ENGINE: OnceLock<Mutex<OcrEngine>> = OnceLock::new();
     ENGINE
         .get_or_init(|| {
-            let engine = OcrEngine::new(&RuntimeOptions::default(), OcrParams::default())
-                .expect("the OCR engine starts (ONNX Runtime and models fetched on first need)");
+            let engine = common::engines::ocr_engine(OcrParams::default());
             Mutex::new(engine)
         })
         .lock()
@@ -194,7 +192,7 @@ fn tiled_detection_finds_the_boxes_of_the_whole_input() {
         det_tile_side: 0,
         ..OcrParams::default()
     };
-    let mut untiled = OcrEngine::new(&RuntimeOptions::default(), whole).unwrap();
+    let mut untiled = common::engines::ocr_engine(whole);
     let expected = untiled.detect(&image).unwrap();
     let tiled = engine().detect(&image).unwrap();
     assert!(expected.len() >= 2, "{expected:?}");
@@ -274,7 +272,10 @@ fn cli_reports_bad_files_and_goes_on() {
     DynamicImage::ImageRgb8(line1_photo()).save(&good).unwrap();
 
     let (code, results) = run_cli(&[&corrupt, &good, &empty, &text, &missing]);
-    assert_eq!(code, 0);
+    assert_eq!(
+        code, 2,
+        "an input that cannot be read makes the exit status 2"
+    );
     assert_eq!(results.len(), 5);
     for (result, path) in results
         .iter()

@@ -8,8 +8,12 @@ use shanzhai::runtime::RuntimeOptions;
 use shanzhai::vision::{VisualClassifier, VisualParams, VisualScores};
 
 fn classify(path: &Path) -> VisualScores {
-    let mut classifier =
-        VisualClassifier::new(&RuntimeOptions::default()).expect("load the shipped model");
+    let mut classifier = VisualClassifier::new(
+        &RuntimeOptions::default()
+            .load_runtime()
+            .expect("ONNX Runtime loads"),
+    )
+    .expect("load the shipped model");
     let image = image::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     classifier.classify(&image).expect("classify")
 }
@@ -23,7 +27,12 @@ fn generated_certificate_sample_is_a_certificate_layout() {
 
 #[test]
 fn empty_image_is_an_error_not_a_panic() {
-    let mut classifier = VisualClassifier::new(&RuntimeOptions::default()).unwrap();
+    let mut classifier = VisualClassifier::new(
+        &RuntimeOptions::default()
+            .load_runtime()
+            .expect("ONNX Runtime loads"),
+    )
+    .unwrap();
     let empty = image::DynamicImage::new_rgb8(0, 0);
     assert!(classifier.classify(&empty).is_err());
     // and the classifier still works afterwards
@@ -36,7 +45,9 @@ fn forty_pixel_corner_emblem_on_a_wide_banner_is_found_by_the_detail_pass() {
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/samples/ad_corner_emblem_banner.jpg");
     let image = image::open(&path).unwrap();
-    let runtime = RuntimeOptions::default();
+    let runtime = RuntimeOptions::default()
+        .load_runtime()
+        .expect("ONNX Runtime loads");
     let mut with_detail = VisualClassifier::new(&runtime).unwrap();
     let scores = with_detail.classify(&image).unwrap();
     assert!(scores.national_emblem.detected, "{scores:?}");

@@ -60,7 +60,9 @@ fn rust_and_python_cascades_agree_on_the_same_pixels() {
         expected.len() >= 4,
         "expected the PNG demo sample and the synthetic inputs"
     );
-    let runtime = RuntimeOptions::default();
+    let runtime = RuntimeOptions::default()
+        .load_runtime()
+        .expect("ONNX Runtime loads");
     let mut cascade = VisualClassifier::new(&runtime).expect("load the shipped models");
     let stage1_params = VisualParams {
         verify: false,

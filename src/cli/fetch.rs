@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use super::Outcome;
-use crate::runtime::fetch::{self, Artifact};
-use crate::runtime::{OcrModel, RuntimeOptions};
+use super::{Outcome, RuntimeArgs};
+use shanzhai::runtime::fetch::{self, Artifact};
+use shanzhai::runtime::{OcrModel, RuntimeOptions};
 
 /// Arguments of `shanzhai fetch`.
 #[derive(clap::Args, Debug)]
@@ -23,7 +23,7 @@ pub struct FetchArgs {
     #[arg(long, value_name = "DIR")]
     offline_bundle: Option<PathBuf>,
     #[command(flatten)]
-    runtime: RuntimeOptions,
+    runtime: RuntimeArgs,
 }
 
 /// Every file an offline bundle holds, with the path it is taken from.
@@ -45,7 +45,7 @@ pub fn run(args: FetchArgs) -> anyhow::Result<Outcome> {
     if let Some(dir) = &args.offline_bundle {
         check_bundle_dir(dir)?; // before a download that could take minutes
     }
-    let files = sources(&args.runtime)?;
+    let files = sources(&args.runtime.options())?;
     match &args.offline_bundle {
         None => {
             println!("onnxruntime: {}", files[0].1.display());
@@ -62,7 +62,7 @@ pub fn run(args: FetchArgs) -> anyhow::Result<Outcome> {
             print!("{}", bundle_instructions(&dir));
         }
     }
-    Ok(Outcome::Clean)
+    Ok(Outcome::done())
 }
 
 /// Copies `files` into `dir` after checking each against its pinned SHA-256, writes a

@@ -1,11 +1,17 @@
 //! The `shanzhai` command line: argument parsing and dispatch to one module per subcommand.
+//! Every subcommand is a thin layer over the library: it parses flags, resolves the runtime,
+//! builds what the library needs and prints what it returns.
 //!
-//! Exit status, for every subcommand: 0 when every input passes, 1 when any input is flagged
-//! (review or block), 2 when an error stopped the run.
+//! Exit status, one rule for every subcommand (as ripgrep's): 2 when the run stopped on an error
+//! or any input could not be read or analysed; else 1 when any input was flagged (review or
+//! block); else 0. An error wins over a flag: a run that could not look at every input has not
+//! shown the rest to be clean, and the flagged inputs are in the output either way.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use shanzhai::runtime::RuntimeOptions;
 
 mod fetch;
 mod ocr;
@@ -16,20 +22,62 @@ mod text;
 
 /// What a finished run found, mapped to the process exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// Every input passed (exit status 0).
-    Clean,
-    /// At least one input was flagged for review or blocked (exit status 1).
-    Flagged,
+pub struct Outcome {
+    /// Any input was flagged for review or blocked.
+    flagged: bool,
+    /// Inputs that could not be read or analysed.
+    failed: u64,
 }
 
 impl Outcome {
-    /// `Flagged` when `flagged` is true, `Clean` otherwise.
-    pub fn from_flagged(flagged: bool) -> Self {
-        if flagged {
-            Outcome::Flagged
+    /// A run in which `failed` inputs could not be read and some input was `flagged` or not.
+    pub fn new(flagged: bool, failed: u64) -> Self {
+        Outcome { flagged, failed }
+    }
+
+    /// A run that looked at no input (`shanzhai fetch`).
+    pub fn done() -> Self {
+        Outcome::new(false, 0)
+    }
+
+    /// The exit status: 2 when an input failed, else 1 when one was flagged, else 0.
+    fn exit_code(self) -> ExitCode {
+        if self.failed > 0 {
+            eprintln!(
+                "shanzhai: error: {} input(s) could not be scanned",
+                self.failed
+            );
+            ExitCode::from(2)
+        } else if self.flagged {
+            ExitCode::from(1)
         } else {
-            Outcome::Clean
+            ExitCode::from(0)
+        }
+    }
+}
+
+/// Where to find ONNX Runtime and the OCR models; shared by every subcommand that runs a model.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct RuntimeArgs {
+    /// ONNX Runtime shared library (libonnxruntime.so.1.32.0). Default: fetched into the cache.
+    #[arg(long, env = "SHANZHAI_ORT_LIB", value_name = "FILE", global = true)]
+    ort_lib: Option<PathBuf>,
+    /// Folder holding the three PP-OCR models (`shanzhai fetch --offline-bundle` makes one).
+    /// Default: fetched into the cache.
+    #[arg(long, env = "SHANZHAI_OCR_MODELS", value_name = "DIR", global = true)]
+    ocr_models: Option<PathBuf>,
+    /// Cache folder for fetched files. Default: $XDG_CACHE_HOME/shanzhai or ~/.cache/shanzhai.
+    #[arg(long, env = "SHANZHAI_CACHE_DIR", value_name = "DIR", global = true)]
+    cache_dir: Option<PathBuf>,
+}
+
+impl RuntimeArgs {
+    /// The library's options for these flags.
+    pub fn options(&self) -> RuntimeOptions {
+        RuntimeOptions {
+            ort_lib: self.ort_lib.clone(),
+            ocr_models: self.ocr_models.clone(),
+            cache_dir: self.cache_dir.clone(),
         }
     }
 }
@@ -40,7 +88,8 @@ impl Outcome {
     version,
     about = "Finds knock-off skill-certificate (山寨证书) promotions in images and text",
     after_help = "Start with `shanzhai scan FOLDER --report DIR` (images) or `shanzhai text FILE` (text).\n\
-Exit status: 0 everything passed, 1 something was flagged (review or block), 2 an error stopped the run.\n\
+Exit status: 0 everything passed, 1 something was flagged (review or block), 2 an input could not be\n\
+read or an error stopped the run (2 wins over 1).\n\
 Docs: README.md, docs/GUIDE.md (commands, options, formats), docs/DESIGN.md, docs/MEASUREMENTS.md"
 )]
 struct Cli {
@@ -75,8 +124,7 @@ pub fn main() -> ExitCode {
         Command::Serve(args) => serve::run(args),
     };
     match result {
-        Ok(Outcome::Clean) => ExitCode::from(0),
-        Ok(Outcome::Flagged) => ExitCode::from(1),
+        Ok(outcome) => outcome.exit_code(),
         Err(err) => {
             eprintln!("shanzhai: error: {err:#}");
             ExitCode::from(2)

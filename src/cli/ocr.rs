@@ -1,26 +1,22 @@
 //! `shanzhai ocr`: recognise text in images with PP-OCRv4 and print it per image.
 //!
-//! Threading: images are shared out among `--jobs` worker threads, each owning its own
-//! [`OcrEngine`] (sessions need `&mut self`), each engine running ONNX Runtime with `--threads`
-//! intra-op threads (1 by default when there are several workers, so workers × threads never
-//! exceeds the cores). Workers take the biggest images first; results are printed in the order
-//! the images were given.
+//! It runs on the scan pipeline (`scan::run`) with the OCR stage alone: images are shared out
+//! among `--jobs` workers, each owning its own analyzer and OCR engine (sessions need
+//! `&mut self`), each engine running ONNX Runtime with `--threads` intra-op threads (1 by default
+//! when there are several workers, so workers × threads never exceeds the cores); results are
+//! printed in the order the images were given, and an image that fails (or panics the engine)
+//! gets an error entry while the rest go on.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use serde::Serialize;
 
-use super::Outcome;
-use crate::input::load_image;
-use crate::ocr::{OcrEngine, OcrParams, StageTimes, TextLine};
-use crate::runtime::RuntimeOptions;
-use crate::scan::ScanConfig;
+use super::{Outcome, RuntimeArgs};
+use shanzhai::ocr::{OcrParams, StageTimes, TextLine};
+use shanzhai::scan::{self, AnalyzerFactory, ImageResult, Input, ScanConfig, Scanned};
 
 /// Output format of `shanzhai ocr`. (Plain comments on the variants keep `--help` short.)
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,19 +55,30 @@ pub struct OcrArgs {
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     #[command(flatten)]
-    runtime: RuntimeOptions,
+    runtime: RuntimeArgs,
 }
 
-/// What `shanzhai ocr` prints for one image.
+/// What `shanzhai ocr` prints for one image: `{"path", "lines", "error"}`, a view of the scan
+/// result.
 #[derive(Serialize, Debug)]
-struct ImageResult {
-    path: String,
-    lines: Vec<TextLine>,
-    error: Option<String>,
+struct OcrRecord<'a> {
+    path: &'a str,
+    lines: &'a [TextLine],
+    error: Option<&'a str>,
 }
 
-/// Runs `shanzhai ocr`: exit status 0 whatever the images hold (unreadable ones get an error
-/// entry); an error (status 2) only when the engine cannot start.
+impl<'a> OcrRecord<'a> {
+    fn of(result: &'a ImageResult) -> Self {
+        OcrRecord {
+            path: &result.path,
+            lines: &result.ocr,
+            error: result.error.as_deref(),
+        }
+    }
+}
+
+/// Runs `shanzhai ocr`: exit status 0 when every image was read, 2 when one could not be (it
+/// gets an error entry and the others go on) or the engine cannot start.
 pub fn run(args: OcrArgs) -> Result<Outcome> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let jobs = args
@@ -79,111 +86,56 @@ pub fn run(args: OcrArgs) -> Result<Outcome> {
         .unwrap_or(cores)
         .clamp(1, args.images.len().max(1));
     let threads = args.threads.unwrap_or(if jobs > 1 { 1 } else { 0 });
+    let mut config = match &args.config {
+        Some(path) => ScanConfig::load(path)?,
+        None => ScanConfig::default(),
+    };
+    config.stages.ocr = true;
+    config.stages.visual = false;
     let mut params = OcrParams {
         intra_threads: threads,
         ..OcrParams::default()
     };
-    if let Some(path) = &args.config {
-        ScanConfig::load(path)?.ocr.apply(&mut params);
-    }
-    let engines = (0..jobs)
-        .map(|_| OcrEngine::new(&args.runtime, params.clone()))
-        .collect::<Result<Vec<_>>>()
+    config.ocr.apply(&mut params);
+    let analyzers = start_engines(&args.runtime, config, params, jobs)
         .context("cannot start the OCR engine")?;
 
-    let start = Instant::now();
-    let order = largest_first(&args.images);
-    let next = AtomicUsize::new(0);
-    let (sender, receiver) = mpsc::channel::<(usize, ImageResult)>();
-    let mut times = Vec::new();
-    let images = &args.images;
-    let order = &order;
-    std::thread::scope(|scope| -> Result<()> {
-        let workers: Vec<_> = engines
-            .into_iter()
-            .map(|mut engine| {
-                let sender = sender.clone();
-                let next = &next;
-                scope.spawn(move || {
-                    while let Some(&index) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        let result = ocr_one(&mut engine, &images[index]);
-                        if sender.send((index, result)).is_err() {
-                            break;
-                        }
-                    }
-                    engine.stage_times()
-                })
-            })
-            .collect();
-        drop(sender);
-        let printed = print_in_order(receiver, args.format);
-        times = workers
-            .into_iter()
-            .map(|w| w.join().expect("OCR worker panicked"))
-            .collect();
-        printed
-    })?;
-    if args.timings {
-        report_timings(images.len(), start.elapsed(), &times, jobs, threads);
-    }
-    Ok(Outcome::Clean)
-}
-
-/// Indices of `images`, biggest pictures first (by the pixel count in their headers).
-///
-/// Workers take images in this order so that no worker starts a big image while the others
-/// run out of work (longest-processing-time-first scheduling); output order is unchanged.
-/// Files whose header cannot be read go last: they fail fast.
-fn largest_first(images: &[PathBuf]) -> Vec<usize> {
-    let pixels: Vec<u64> = images
-        .iter()
-        .map(|path| {
-            image::ImageReader::open(path)
-                .and_then(|reader| reader.with_guessed_format())
-                .ok()
-                .and_then(|reader| reader.into_dimensions().ok())
-                .map_or(0, |(w, h)| u64::from(w) * u64::from(h))
-        })
-        .collect();
-    let mut order: Vec<usize> = (0..images.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(pixels[i]));
-    order
-}
-
-/// OCR of one file; every failure becomes the entry's `error`.
-fn ocr_one(engine: &mut OcrEngine, path: &std::path::Path) -> ImageResult {
-    let outcome = load_image(path)
-        .map_err(|err| err.to_string())
-        .and_then(|image| engine.recognize(&image).map_err(|err| format!("{err:#}")));
-    let (lines, error) = match outcome {
-        Ok(lines) => (lines, None),
-        Err(message) => (Vec::new(), Some(message)),
-    };
-    ImageResult {
-        path: path.display().to_string(),
-        lines,
-        error,
-    }
-}
-
-/// Prints results in input order as they arrive from the workers.
-fn print_in_order(receiver: mpsc::Receiver<(usize, ImageResult)>, format: Format) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let mut pending = BTreeMap::new();
-    let mut next = 0;
-    for (index, result) in receiver {
-        pending.insert(index, result);
-        while let Some(result) = pending.remove(&next) {
-            write_result(&mut out, &result, format)?;
-            next += 1;
-        }
+    // Explicit image files, not walked: each is read as given.
+    let inputs = args.images.clone().into_iter().map(Input::File);
+    let summary = scan::run(inputs, analyzers, |scanned: &Scanned| -> Result<()> {
+        write_result(&mut out, &OcrRecord::of(&scanned.result), args.format)?;
         out.flush()?;
+        Ok(())
+    })?;
+    if args.timings {
+        report_timings(
+            args.images.len(),
+            summary.elapsed,
+            summary.ocr_times,
+            jobs,
+            threads,
+        );
     }
-    Ok(())
+    Ok(Outcome::new(false, summary.errors))
 }
 
-fn write_result(out: &mut impl Write, result: &ImageResult, format: Format) -> Result<()> {
+/// The runtime, the OCR models, and one OCR-only analyzer per worker.
+fn start_engines(
+    runtime: &RuntimeArgs,
+    config: ScanConfig,
+    params: OcrParams,
+    jobs: usize,
+) -> Result<Vec<scan::Analyzer>> {
+    let options = runtime.options();
+    let runtime = options.load_runtime()?;
+    let models = options.ocr_models()?;
+    let factory = AnalyzerFactory::new(config, runtime, Some(models))?.with_ocr_params(params);
+    Ok(factory.analyzers(jobs)?)
+}
+
+fn write_result(out: &mut impl Write, result: &OcrRecord, format: Format) -> Result<()> {
     match format {
         Format::Jsonl => {
             serde_json::to_writer(&mut *out, result)?;
@@ -194,7 +146,7 @@ fn write_result(out: &mut impl Write, result: &ImageResult, format: Format) -> R
             if let Some(error) = &result.error {
                 writeln!(out, "   error: {error}")?;
             }
-            for line in &result.lines {
+            for line in result.lines {
                 writeln!(out, "   {}  ({:.2})", line.text, line.score)?;
             }
         }
@@ -202,21 +154,14 @@ fn write_result(out: &mut impl Write, result: &ImageResult, format: Format) -> R
     Ok(())
 }
 
-fn report_timings(
-    images: usize,
-    wall: Duration,
-    times: &[StageTimes],
-    jobs: usize,
-    threads: usize,
-) {
-    let sum = |f: fn(&StageTimes) -> Duration| times.iter().map(f).sum::<Duration>().as_secs_f64();
+fn report_timings(images: usize, wall: Duration, times: StageTimes, jobs: usize, threads: usize) {
     eprintln!(
         "timings: images={images} wall_s={:.3} images_per_s={:.3} jobs={jobs} threads={threads} \
          det_s={:.3} cls_s={:.3} rec_s={:.3}",
         wall.as_secs_f64(),
         images as f64 / wall.as_secs_f64(),
-        sum(|t| t.detect),
-        sum(|t| t.classify),
-        sum(|t| t.recognize),
+        times.detect.as_secs_f64(),
+        times.classify.as_secs_f64(),
+        times.recognize.as_secs_f64(),
     );
 }

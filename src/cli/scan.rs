@@ -9,15 +9,12 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::ValueEnum;
 
-use super::Outcome;
-use crate::report::annotate::Annotator;
-use crate::report::html::HtmlReport;
-use crate::report::{CsvSink, HumanSink, JsonlSink, ResultSink, Tee};
-use crate::runtime::RuntimeOptions;
-use crate::scan::{
-    self, Analyzer, ImageObserver, ScanConfig, ScanSummary, Scanned, TextStage, VisualStage,
-};
-use crate::terms::Matcher;
+use super::{Outcome, RuntimeArgs};
+use shanzhai::report::annotate::Annotator;
+use shanzhai::report::html::HtmlReport;
+use shanzhai::report::{CsvSink, HumanSink, JsonlSink, ResultSink, Tee};
+use shanzhai::scan::{self, AnalyzerFactory, ScanConfig, ScanSummary, Scanned};
+use shanzhai::terms::Verdict;
 
 /// Output format of `shanzhai scan`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -47,7 +44,8 @@ pub enum Only {
 /// Arguments of `shanzhai scan`.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Exit status: 0 every image passed, 1 some image flagged (review or block), 2 the run stopped.\n\
+    after_help = "Exit status: 0 every image passed, 1 some image flagged (review or block), 2 some input could not be\n\
+read or analysed, or the run stopped (2 wins over 1).\n\
 Docs: docs/GUIDE.md (Scanning images, Config file, output schema), docs/DESIGN.md (Fusion rules)"
 )]
 pub struct ScanArgs {
@@ -79,15 +77,17 @@ pub struct ScanArgs {
     #[arg(long, requires = "output")]
     resume: bool,
     #[command(flatten)]
-    runtime: RuntimeOptions,
+    runtime: RuntimeArgs,
 }
 
 /// Runs `shanzhai scan`.
 pub fn run(args: ScanArgs) -> anyhow::Result<Outcome> {
-    let config = match &args.config {
+    let mut config = match &args.config {
         Some(path) => ScanConfig::load(path)?,
         None => ScanConfig::default(),
     };
+    config.rules.files.extend(args.rules.iter().cloned());
+    apply_only(&mut config, args.only);
     let format = args
         .format
         .unwrap_or_else(|| format_for(args.output.as_deref()));
@@ -98,24 +98,30 @@ pub fn run(args: ScanArgs) -> anyhow::Result<Outcome> {
         }
         _ => Previous::default(),
     };
-    let (ocr_on, visual_on) = stages(&config, args.only);
     let jobs = args.jobs.map(usize::from).unwrap_or_else(default_jobs);
     // Open the outputs before loading models, so a bad --output fails at once.
     let mut sinks = build_sinks(&args, format, previous.paths.is_empty())?;
-    let analyzers = build_analyzers(&args, &config, jobs, ocr_on, visual_on)?;
+    let analyzers = build_analyzers(&args, config, jobs)?;
 
     let progress = progress_bar();
     let done = previous.paths;
     let inputs = scan::inputs::expand(args.paths.clone())
         .filter(move |input| !done.contains(input.path().to_string_lossy().as_ref()));
-    let summary = scan::run(inputs, analyzers, |scanned: &Scanned| {
-        progress.inc(1);
-        progress.suspend(|| sinks.write(scanned))
-    })?;
+    let summary = scan::run(
+        inputs,
+        analyzers,
+        |scanned: &Scanned| -> anyhow::Result<()> {
+            progress.inc(1);
+            Ok(progress.suspend(|| sinks.write(scanned))?)
+        },
+    )?;
     progress.finish_and_clear();
     sinks.finish(&summary)?;
     print_summary(&summary, previous.count);
-    Ok(Outcome::from_flagged(summary.flagged() || previous.flagged))
+    Ok(Outcome::new(
+        summary.flagged() || previous.flagged,
+        summary.errors + previous.failed,
+    ))
 }
 
 fn format_for(output: Option<&Path>) -> Format {
@@ -126,11 +132,11 @@ fn format_for(output: Option<&Path>) -> Format {
     }
 }
 
-fn stages(config: &ScanConfig, only: Option<Only>) -> (bool, bool) {
-    match only {
-        Some(Only::Visual) => (false, true),
-        Some(Only::Ocr) => (true, false),
-        None => (config.stages.ocr, config.stages.visual),
+/// `--only` replaces the config's stage switches.
+fn apply_only(config: &mut ScanConfig, only: Option<Only>) {
+    if let Some(only) = only {
+        config.stages.ocr = only == Only::Ocr;
+        config.stages.visual = only == Only::Visual;
     }
 }
 
@@ -140,61 +146,29 @@ fn default_jobs() -> usize {
         .unwrap_or(1)
 }
 
+/// Resolves the runtime and the models the stages need (fetching them on first use), then makes
+/// one analyzer per worker.
 fn build_analyzers(
     args: &ScanArgs,
-    config: &ScanConfig,
+    config: ScanConfig,
     jobs: usize,
-    ocr_on: bool,
-    visual_on: bool,
-) -> anyhow::Result<Vec<Analyzer>> {
-    let mut builder = Matcher::builder();
-    for file in config.rules.files.iter().chain(&args.rules) {
-        builder = builder.add_rules_file(file)?;
-    }
-    let matcher = Arc::new(builder.build()?);
+) -> anyhow::Result<Vec<scan::Analyzer>> {
+    let options = args.runtime.options();
+    let runtime = options.load_runtime()?;
+    let ocr_models = match config.stages.ocr {
+        true => Some(options.ocr_models()?),
+        false => None,
+    };
     // Split the cores between workers: ONNX Runtime's own threads times workers ≈ cores.
     let threads_per_worker = (default_jobs() / jobs).max(1);
-    let observer: Option<Arc<dyn ImageObserver>> = match &args.report {
-        Some(dir) => Some(Arc::new(Annotator::new(dir).with_context(|| {
-            format!("cannot create report folder {}", dir.display())
-        })?)),
-        None => None,
-    };
-    (0..jobs)
-        .map(|_| {
-            let ocr: Option<Box<dyn TextStage>> = if ocr_on {
-                let params = config.ocr.scan_params(threads_per_worker);
-                Some(Box::new(crate::ocr::OcrEngine::new(&args.runtime, params)?))
-            } else {
-                None
-            };
-            let visual: Option<Box<dyn VisualStage>> = if visual_on {
-                let mut params = crate::vision::VisualParams {
-                    intra_threads: threads_per_worker,
-                    ..Default::default()
-                };
-                if let Some(pixels) = config.visual.detail_max_pixels {
-                    params.detail_max_pixels = pixels;
-                }
-                if let Some(verify) = config.visual.verify {
-                    params.verify = verify;
-                }
-                Some(Box::new(crate::vision::VisualClassifier::with_params(
-                    &args.runtime,
-                    params,
-                )?))
-            } else {
-                None
-            };
-            let mut analyzer = Analyzer::new(ocr, visual, matcher.clone())
-                .with_fusion(config.fusion.clone())
-                .with_thresholds(config.thresholds);
-            if let Some(observer) = &observer {
-                analyzer = analyzer.with_observer(observer.clone());
-            }
-            Ok(analyzer)
-        })
-        .collect()
+    let mut factory = AnalyzerFactory::new(config, runtime, ocr_models)?
+        .with_threads_per_worker(threads_per_worker);
+    if let Some(dir) = &args.report {
+        let annotator = Annotator::new(dir)
+            .with_context(|| format!("cannot create report folder {}", dir.display()))?;
+        factory = factory.with_observer(Arc::new(annotator));
+    }
+    Ok(factory.analyzers(jobs)?)
 }
 
 fn build_sinks(args: &ScanArgs, format: Format, fresh_output: bool) -> anyhow::Result<Tee> {
@@ -229,6 +203,7 @@ struct Previous {
     paths: HashSet<String>,
     count: u64,
     flagged: bool,
+    failed: u64,
 }
 
 fn read_previous(path: &Path) -> anyhow::Result<Previous> {
@@ -250,7 +225,9 @@ fn read_previous(path: &Path) -> anyhow::Result<Previous> {
             continue;
         };
         let verdict = value.get("verdict").and_then(|v| v.as_str());
-        previous.flagged |= matches!(verdict, Some("review" | "block"));
+        let flagged = [Verdict::Review, Verdict::Block].map(Verdict::as_str);
+        previous.flagged |= verdict.is_some_and(|v| flagged.contains(&v));
+        previous.failed += u64::from(verdict.is_none());
         previous.count += 1;
         previous.paths.insert(p.to_string());
     }

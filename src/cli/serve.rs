@@ -3,9 +3,9 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use super::Outcome;
-use crate::runtime::RuntimeOptions;
-use crate::serve::{self, ServeOptions};
+use shanzhai::serve::{self, ServeOptions};
+
+use super::{Outcome, RuntimeArgs};
 
 /// Arguments of `shanzhai serve`.
 #[derive(clap::Args, Debug)]
@@ -34,7 +34,7 @@ pub struct ServeArgs {
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     jobs: Option<u16>,
     #[command(flatten)]
-    runtime: RuntimeOptions,
+    runtime: RuntimeArgs,
 }
 
 /// Runs `shanzhai serve` until it is stopped.
@@ -50,7 +50,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<Outcome> {
         tokens: args.tokens,
         config: args.config,
         jobs,
-        runtime: args.runtime,
+        runtime: args.runtime.options(),
     })?;
-    Ok(Outcome::Clean)
+    Ok(Outcome::done())
 }

@@ -24,11 +24,6 @@ impl Alphabet {
         self.symbols.len()
     }
 
-    /// True when there are no classes at all (never for an alphabet built by `from_metadata`).
-    pub fn is_empty(&self) -> bool {
-        self.symbols.is_empty()
-    }
-
     /// Greedy CTC decoding of one line: `probs` holds `steps` rows of `len()` class
     /// probabilities. Takes the best class per step, merges repeats, drops blanks; the score is
     /// the mean probability of the kept steps (0 when none are kept).

@@ -21,26 +21,72 @@
 //! The geometry ([`geometry`], [`db`]) and pixel arithmetic ([`imageops`]) are pure functions,
 //! tested without the models.
 
-pub mod ctc;
-pub mod db;
-pub mod geometry;
-pub mod imageops;
-pub mod tiles;
+mod ctc;
+mod db;
+mod geometry;
+mod imageops;
+mod tiles;
 
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result, anyhow, bail};
 use image::{DynamicImage, RgbImage};
 use ort::session::Session;
 use serde::Serialize;
 
 pub use geometry::Quad;
 
-use crate::runtime::{OcrModel, RuntimeOptions, run_f32};
+use crate::runtime::{OcrModelPaths, Runtime, RuntimeError, run_f32};
 use ctc::Alphabet;
 use db::{DbSettings, ProbabilityMap};
 use geometry::{crop_size, perspective_transform};
 use tiles::{Tile, TileLayout};
+
+/// Why the OCR engine could not start or could not read an image.
+#[derive(Debug, thiserror::Error)]
+pub enum OcrError {
+    /// ONNX Runtime or a model file failed (loading or running).
+    #[error(transparent)]
+    Runtime(#[from] RuntimeError),
+    /// The recognition model carries no dictionary.
+    #[error("the recognition model has no `character` metadata (its dictionary)")]
+    NoDictionary,
+    /// The recogniser's classes do not match its dictionary.
+    #[error("the recogniser has {classes} classes but its dictionary gives {dictionary}")]
+    DictionaryMismatch {
+        /// Classes in the model's output.
+        classes: usize,
+        /// Entries in the dictionary (with the CTC blank).
+        dictionary: usize,
+    },
+    /// A model returned something of the wrong shape.
+    #[error("the {model} returned an unexpected output: {detail}")]
+    Output {
+        /// Which model.
+        model: &'static str,
+        /// What was wrong.
+        detail: String,
+    },
+    /// A stage failed; the source says why.
+    #[error("{stage} failed")]
+    Stage {
+        /// The stage: text detection, angle classification or text recognition.
+        stage: &'static str,
+        /// Why.
+        #[source]
+        source: Box<OcrError>,
+    },
+}
+
+impl OcrError {
+    fn in_stage(stage: &'static str) -> impl FnOnce(OcrError) -> OcrError {
+        move |source| OcrError::Stage {
+            stage,
+            source: Box::new(source),
+        }
+    }
+}
+
+type Result<T, E = OcrError> = std::result::Result<T, E>;
 
 /// Settings of the OCR pipeline. `Default` gives RapidOCR 1.4.4's `config.yaml`.
 #[derive(Debug, Clone, PartialEq)]
@@ -169,6 +215,19 @@ pub struct StageTimes {
     pub recognize: Duration,
 }
 
+/// Stage by stage, for totals over several engines.
+impl std::ops::Add for StageTimes {
+    type Output = StageTimes;
+
+    fn add(self, other: StageTimes) -> StageTimes {
+        StageTimes {
+            detect: self.detect + other.detect,
+            classify: self.classify + other.classify,
+            recognize: self.recognize + other.recognize,
+        }
+    }
+}
+
 /// The OCR engine: the three PP-OCR models in ONNX Runtime sessions, and the settings.
 ///
 /// Running a session needs `&mut self`, so one engine serves one thread at a time; give each
@@ -183,25 +242,21 @@ pub struct OcrEngine {
 }
 
 impl OcrEngine {
-    /// Loads the models (fetching them and ONNX Runtime on first need) with these settings.
-    pub fn new(runtime: &RuntimeOptions, params: OcrParams) -> Result<Self> {
-        let env = runtime.environment()?;
-        let load = |model: OcrModel| -> Result<Session> {
-            let path = runtime.ocr_model(model)?;
-            let mut builder = crate::runtime::session_builder(&env, params.intra_threads)?;
-            builder
-                .commit_from_file(&path)
-                .map_err(|e| anyhow!("{e}"))
-                .with_context(|| format!("cannot load the model {}", path.display()))
-        };
-        let detector = load(OcrModel::Detection)?;
-        let classifier = load(OcrModel::Classifier)?;
-        let recognizer = load(OcrModel::Recognition)?;
+    /// Loads the three models from `models` on `runtime`, with these settings. (Resolving the
+    /// paths, and fetching the files, is [`crate::runtime::RuntimeOptions::ocr_models`].)
+    pub fn new(runtime: &Runtime, models: &OcrModelPaths, params: OcrParams) -> Result<Self> {
+        let load = |path: &std::path::Path| runtime.session_from_file(path, params.intra_threads);
+        let detector = load(&models.detection)?;
+        let classifier = load(&models.classifier)?;
+        let recognizer = load(&models.recognition)?;
         let character = recognizer
             .metadata()
-            .map_err(|e| anyhow!("{e}"))?
+            .map_err(|e| RuntimeError::Model {
+                model: models.recognition.display().to_string(),
+                source: crate::runtime::ort_error(e),
+            })?
             .custom("character")
-            .context("the recognition model has no `character` metadata (its dictionary)")?;
+            .ok_or(OcrError::NoDictionary)?;
         Ok(OcrEngine {
             params,
             detector,
@@ -252,7 +307,14 @@ impl OcrEngine {
             let _turn = (exclusive > 0 && pixels >= exclusive).then(big_detector_turn);
             run_detector(detector, &resized, tile, &lut)
         })
-        .map_err(|e| anyhow!("text detection failed: {e}"))?;
+        .map_err(|e| match e {
+            tiles::StitchError::Model(e) => e,
+            size => OcrError::Output {
+                model: "text detector",
+                detail: size.to_string(),
+            },
+        })
+        .map_err(OcrError::in_stage("text detection"))?;
         let settings = self.db_settings();
         let map = ProbabilityMap {
             values: &values,
@@ -309,7 +371,7 @@ impl OcrEngine {
                 }
                 Ok(())
             })
-            .context("angle classification failed")?;
+            .map_err(OcrError::in_stage("angle classification"))?;
         }
         Ok(verdicts)
     }
@@ -339,21 +401,24 @@ impl OcrEngine {
             run_f32(&mut self.recognizer, shape, &input, |out_shape, probs| {
                 let classes = out_shape.last().copied().unwrap_or(0) as usize;
                 if classes != alphabet.len() {
-                    bail!(
-                        "the recogniser has {classes} classes but its dictionary gives {}",
-                        alphabet.len()
-                    );
+                    return Err(OcrError::DictionaryMismatch {
+                        classes,
+                        dictionary: alphabet.len(),
+                    });
                 }
                 let per_line = probs.len() / batch.len();
                 if per_line == 0 {
-                    bail!("the recogniser returned no output");
+                    return Err(OcrError::Output {
+                        model: "text recogniser",
+                        detail: "no output".into(),
+                    });
                 }
                 for (&i, line) in batch.iter().zip(probs.chunks_exact(per_line)) {
                     results[i] = alphabet.decode(line);
                 }
                 Ok(())
             })
-            .context("text recognition failed")?;
+            .map_err(OcrError::in_stage("text recognition"))?;
         }
         Ok(results)
     }
@@ -434,7 +499,10 @@ fn run_detector(
             [_, _, mh, mw] if mh as usize == th && mw as usize == tw => {
                 Ok(values[..tw * th].to_vec())
             }
-            _ => bail!("unexpected detector output shape {out_shape:?} for a {tw} × {th} input"),
+            _ => Err(OcrError::Output {
+                model: "text detector",
+                detail: format!("shape {out_shape:?} for a {tw} × {th} input"),
+            }),
         },
     )
 }

@@ -8,7 +8,9 @@ use imageproc::drawing::{draw_hollow_polygon_mut, draw_hollow_rect_mut};
 use imageproc::point::Point;
 use imageproc::rect::Rect;
 
+use super::ReportError;
 use crate::scan::{ImageObserver, ImageResult};
+use crate::vision::Label;
 
 /// Colour of the national-emblem evidence box.
 pub const EMBLEM_COLOUR: Rgb<u8> = Rgb([229, 57, 53]);
@@ -16,6 +18,15 @@ pub const EMBLEM_COLOUR: Rgb<u8> = Rgb([229, 57, 53]);
 pub const CERTIFICATE_COLOUR: Rgb<u8> = Rgb([30, 136, 229]);
 /// Colour of the official-seal evidence box.
 pub const SEAL_COLOUR: Rgb<u8> = Rgb([216, 27, 96]);
+/// The colour of a label's evidence box (the HTML report and the review pages use the same).
+pub fn label_colour(label: Label) -> Rgb<u8> {
+    match label {
+        Label::NationalEmblem => EMBLEM_COLOUR,
+        Label::CertificateLayout => CERTIFICATE_COLOUR,
+        Label::OfficialSeal => SEAL_COLOUR,
+    }
+}
+
 /// Colour of OCR lines that matched a term.
 pub const MATCHED_LINE_COLOUR: Rgb<u8> = Rgb([255, 143, 0]);
 /// Colour of the other OCR lines.
@@ -49,7 +60,12 @@ impl Annotator {
         format!("images/{seq:06}_thumb.jpg")
     }
 
-    fn save(&self, seq: u64, image: &DynamicImage, result: &ImageResult) -> anyhow::Result<()> {
+    fn save(
+        &self,
+        seq: u64,
+        image: &DynamicImage,
+        result: &ImageResult,
+    ) -> Result<(), ReportError> {
         let annotated = annotate(image, result, self.max_side);
         save_jpeg(&annotated, &self.dir.join(Self::image_name(seq)))?;
         let thumb = DynamicImage::ImageRgb8(annotated)
@@ -64,14 +80,15 @@ impl ImageObserver for Annotator {
         // A report image that cannot be written must not cost the scan result; say so and go on.
         if let Err(err) = self.save(seq, image, result) {
             eprintln!(
-                "shanzhai: warning: cannot write the report image of {}: {err:#}",
-                result.path
+                "shanzhai: warning: cannot write the report image of {}: {}",
+                result.path,
+                crate::describe(&err)
             );
         }
     }
 }
 
-fn save_jpeg(image: &RgbImage, path: &Path) -> anyhow::Result<()> {
+fn save_jpeg(image: &RgbImage, path: &Path) -> Result<(), ReportError> {
     let file = std::io::BufWriter::new(std::fs::File::create(path)?);
     image::codecs::jpeg::JpegEncoder::new_with_quality(file, 82).encode_image(image)?;
     Ok(())
@@ -100,13 +117,15 @@ pub fn annotate(image: &DynamicImage, result: &ImageResult, max_side: u32) -> Rg
         draw_quad(&mut canvas, &line.bbox, scale, colour, width);
     }
     if let Some(visual) = &result.visual {
-        for (label, colour) in [
-            (&visual.certificate_layout, CERTIFICATE_COLOUR),
-            (&visual.official_seal, SEAL_COLOUR),
-            (&visual.national_emblem, EMBLEM_COLOUR),
+        // The emblem last, on top: it is the box a reviewer looks for first.
+        for label in [
+            Label::CertificateLayout,
+            Label::OfficialSeal,
+            Label::NationalEmblem,
         ] {
-            if let (true, Some(bbox)) = (label.detected, label.bbox) {
-                draw_box(&mut canvas, bbox, scale, colour, 4);
+            let score = visual.get(label);
+            if let (true, Some(bbox)) = (score.detected, score.bbox) {
+                draw_box(&mut canvas, bbox, scale, label_colour(label), 4);
             }
         }
     }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::annotate::Annotator;
-use super::{ResultSink, verdict_name};
+use super::{ReportError, ResultSink, verdict_name};
 use crate::scan::{ImageResult, ScanSummary, Scanned};
 
 /// What the page keeps of one result (small, so a large scan stays cheap).
@@ -93,19 +93,14 @@ fn entry(seq: u64, r: &ImageResult) -> Entry {
         .visual
         .as_ref()
         .map(|v| {
-            [
-                ("national_emblem", &v.national_emblem),
-                ("certificate_layout", &v.certificate_layout),
-                ("official_seal", &v.official_seal),
-            ]
-            .into_iter()
-            .map(|(name, l)| LabelView {
-                name,
-                score: l.score,
-                detected: l.detected,
-                lookalike: l.lookalike,
-            })
-            .collect()
+            v.iter()
+                .map(|(label, l)| LabelView {
+                    name: label.as_str(),
+                    score: l.score,
+                    detected: l.detected,
+                    lookalike: l.lookalike,
+                })
+                .collect()
         })
         .unwrap_or_default();
     let mut matched_lines: Vec<usize> = r.matches.iter().map(|m| m.line).collect();
@@ -148,12 +143,12 @@ fn rank(verdict: &str) -> u8 {
 }
 
 impl ResultSink for HtmlReport {
-    fn write(&mut self, scanned: &Scanned) -> anyhow::Result<()> {
+    fn write(&mut self, scanned: &Scanned) -> Result<(), ReportError> {
         self.entries.push(entry(scanned.seq, &scanned.result));
         Ok(())
     }
 
-    fn finish(&mut self, summary: &ScanSummary) -> anyhow::Result<()> {
+    fn finish(&mut self, summary: &ScanSummary) -> Result<(), ReportError> {
         self.entries.sort_by_key(|e| (rank(e.verdict), e.seq));
         let data = serde_json::json!({
             "summary": {

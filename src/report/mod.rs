@@ -13,14 +13,31 @@ pub mod html;
 use std::io::Write;
 
 use crate::scan::{ImageResult, ScanSummary, Scanned};
-use crate::vision::LabelScore;
+use crate::vision::{Label, LabelScore};
+
+/// Why a writer could not write.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// Writing failed (disk full, a closed pipe ...).
+    #[error("cannot write the output")]
+    Io(#[from] std::io::Error),
+    /// The CSV writer failed.
+    #[error("cannot write the CSV output")]
+    Csv(#[from] csv::Error),
+    /// A result could not be serialised.
+    #[error("cannot serialise a result")]
+    Json(#[from] serde_json::Error),
+    /// A report image could not be encoded.
+    #[error("cannot encode a report image")]
+    Image(#[from] image::ImageError),
+}
 
 /// A consumer of scan results.
 pub trait ResultSink {
     /// Writes one finished result.
-    fn write(&mut self, scanned: &Scanned) -> anyhow::Result<()>;
+    fn write(&mut self, scanned: &Scanned) -> Result<(), ReportError>;
     /// Called once after the last result.
-    fn finish(&mut self, _summary: &ScanSummary) -> anyhow::Result<()> {
+    fn finish(&mut self, _summary: &ScanSummary) -> Result<(), ReportError> {
         Ok(())
     }
 }
@@ -38,7 +55,7 @@ impl<W: Write> JsonlSink<W> {
 }
 
 impl<W: Write> ResultSink for JsonlSink<W> {
-    fn write(&mut self, scanned: &Scanned) -> anyhow::Result<()> {
+    fn write(&mut self, scanned: &Scanned) -> Result<(), ReportError> {
         serde_json::to_writer(&mut self.out, &scanned.result)?;
         self.out.write_all(b"\n")?;
         self.out.flush()?;
@@ -56,9 +73,9 @@ pub const CSV_HEADER: [&str; 10] = [
     "path",
     "verdict",
     "reasons",
-    "national_emblem",
-    "certificate_layout",
-    "official_seal",
+    Label::NationalEmblem.as_str(),
+    Label::CertificateLayout.as_str(),
+    Label::OfficialSeal.as_str(),
     "matched_terms",
     "text",
     "error",
@@ -67,7 +84,7 @@ pub const CSV_HEADER: [&str; 10] = [
 
 impl<W: Write> CsvSink<W> {
     /// Writes to `out`, starting with the header row when `header` is true (false when appending).
-    pub fn new(out: W, header: bool) -> anyhow::Result<Self> {
+    pub fn new(out: W, header: bool) -> Result<Self, ReportError> {
         let mut out = csv::Writer::from_writer(out);
         if header {
             out.write_record(CSV_HEADER)?;
@@ -87,9 +104,9 @@ pub fn csv_row(result: &ImageResult) -> Vec<String> {
         result.path.clone(),
         verdict_name(result).to_string(),
         result.reasons.join(" | "),
-        score_cell(visual.map(|v| &v.national_emblem)),
-        score_cell(visual.map(|v| &v.certificate_layout)),
-        score_cell(visual.map(|v| &v.official_seal)),
+        score_cell(visual.map(|v| v.get(Label::NationalEmblem))),
+        score_cell(visual.map(|v| v.get(Label::CertificateLayout))),
+        score_cell(visual.map(|v| v.get(Label::OfficialSeal))),
         result
             .matches
             .iter()
@@ -108,22 +125,16 @@ pub fn csv_row(result: &ImageResult) -> Vec<String> {
 }
 
 impl<W: Write> ResultSink for CsvSink<W> {
-    fn write(&mut self, scanned: &Scanned) -> anyhow::Result<()> {
+    fn write(&mut self, scanned: &Scanned) -> Result<(), ReportError> {
         self.out.write_record(csv_row(&scanned.result))?;
         self.out.flush()?;
         Ok(())
     }
 }
 
-/// `pass`, `review`, `block` or `error`.
+/// `pass`, `review`, `block` or `error` (no verdict: the input could not be analysed).
 pub fn verdict_name(result: &ImageResult) -> &'static str {
-    use crate::terms::Verdict;
-    match result.verdict {
-        Some(Verdict::Pass) => "pass",
-        Some(Verdict::Review) => "review",
-        Some(Verdict::Block) => "block",
-        None => "error",
-    }
+    result.verdict.map_or("error", |v| v.as_str())
 }
 
 /// One line per input: `VERDICT  path  reasons`.
@@ -139,7 +150,7 @@ impl<W: Write> HumanSink<W> {
 }
 
 impl<W: Write> ResultSink for HumanSink<W> {
-    fn write(&mut self, scanned: &Scanned) -> anyhow::Result<()> {
+    fn write(&mut self, scanned: &Scanned) -> Result<(), ReportError> {
         let r = &scanned.result;
         let detail = match &r.error {
             Some(err) => err.clone(),
@@ -170,11 +181,11 @@ impl Tee {
 }
 
 impl ResultSink for Tee {
-    fn write(&mut self, scanned: &Scanned) -> anyhow::Result<()> {
+    fn write(&mut self, scanned: &Scanned) -> Result<(), ReportError> {
         self.sinks.iter_mut().try_for_each(|s| s.write(scanned))
     }
 
-    fn finish(&mut self, summary: &ScanSummary) -> anyhow::Result<()> {
+    fn finish(&mut self, summary: &ScanSummary) -> Result<(), ReportError> {
         self.sinks.iter_mut().try_for_each(|s| s.finish(summary))
     }
 }

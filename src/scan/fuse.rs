@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use super::result::LineMatch;
 use crate::terms::{Category, Verdict};
-use crate::vision::{LabelScore, VisualScores};
+use crate::vision::{Label, LabelScore, VisualScores};
 
 /// The verdict each fusion rule gives when it fires; `pass` switches a rule off.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,77 +104,194 @@ const PROMOTIONAL: [Category; 3] = [
 /// How many distinct matched phrases a reason quotes before it stops listing.
 const QUOTED_TERMS: usize = 6;
 
+/// The fusion rules by name: the keys of `[fusion]`, and `text` for the term matcher's own
+/// verdict ([`Verdict::from_matches`], not configurable).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleName {
+    /// `[fusion] emblem_with_terms`.
+    EmblemWithTerms,
+    /// `[fusion] emblem_alone`.
+    EmblemAlone,
+    /// `[fusion] certificate_with_terms`.
+    CertificateWithTerms,
+    /// `[fusion] certificate_with_emblem`.
+    CertificateWithEmblem,
+    /// `[fusion] seal_with_terms`.
+    SealWithTerms,
+    /// `[fusion] official_document`.
+    OfficialDocument,
+    /// The term matcher's own verdict on the OCR text.
+    Text,
+}
+
+impl RuleName {
+    /// The name as serialised (the `[fusion]` key, or `text`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RuleName::EmblemWithTerms => "emblem_with_terms",
+            RuleName::EmblemAlone => "emblem_alone",
+            RuleName::CertificateWithTerms => "certificate_with_terms",
+            RuleName::CertificateWithEmblem => "certificate_with_emblem",
+            RuleName::SealWithTerms => "seal_with_terms",
+            RuleName::OfficialDocument => "official_document",
+            RuleName::Text => "text",
+        }
+    }
+}
+
+impl std::fmt::Display for RuleName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One fusion rule that fired, as data: the `"fired"` array of a result. `reasons` says the
+/// same in words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FiredRule {
+    /// Which rule.
+    pub rule: RuleName,
+    /// The verdict it gave (its `[fusion]` setting).
+    pub verdict: Verdict,
+    /// The visual labels it rested on (detected).
+    pub labels: Vec<Label>,
+    /// The lexicon rule ids of the term matches it rested on, each once, in order of appearance.
+    pub terms: Vec<String>,
+}
+
+/// The outcome of [`fuse`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fusion {
+    /// The strongest verdict of the rules that fired (`pass` when none did).
+    pub verdict: Verdict,
+    /// Words for people, one per rule that fired, strongest first.
+    pub reasons: Vec<String>,
+    /// The rules that fired, strongest first, in the same order as `reasons`.
+    pub fired: Vec<FiredRule>,
+}
+
+/// A rule that fired, with its reason, while fusing.
+struct Firing {
+    rule: FiredRule,
+    reason: String,
+}
+
+impl Firing {
+    fn new(
+        rule: RuleName,
+        verdict: Verdict,
+        labels: &[Label],
+        terms: Vec<String>,
+        reason: String,
+    ) -> Self {
+        let rule = FiredRule {
+            rule,
+            verdict,
+            labels: labels.to_vec(),
+            terms,
+        };
+        Firing { rule, reason }
+    }
+}
+
 /// Combines the text verdict, the term matches, the visual scores and the licence fields found
-/// in the text ([`document_fields`]) into a verdict and reasons (strongest first).
+/// in the text ([`document_fields`]) into a verdict, reasons and the rules that fired (strongest
+/// first). A rule whose `[fusion]` verdict is `pass` is switched off and does not fire, except
+/// `official_document`, which decides alone.
 pub fn fuse(
     rules: &FusionRules,
     text_verdict: Verdict,
     matches: &[LineMatch],
     visual: Option<&VisualScores>,
     document: &[&str],
-) -> (Verdict, Vec<String>) {
-    if document.len() >= DOCUMENT_MIN_FIELDS
-        && !has(matches, &[Category::FalsePromise, Category::Qualification])
-    {
+) -> Fusion {
+    let promotional_text = [Category::FalsePromise, Category::Qualification];
+    if document.len() >= DOCUMENT_MIN_FIELDS && !has(matches, &promotional_text) {
         let reason = format!(
             "official document ({}) without promises or qualification claims",
             document.join(", ")
         );
-        return (rules.official_document, vec![reason]);
+        let verdict = rules.official_document;
+        let firing = Firing::new(RuleName::OfficialDocument, verdict, &[], Vec::new(), reason);
+        return Fusion {
+            verdict,
+            reasons: vec![firing.reason],
+            fired: vec![firing.rule],
+        };
     }
-    let mut fired: Vec<(Verdict, String)> = Vec::new();
+    let mut fired: Vec<Firing> = Vec::new();
     if let Some(visual) = visual {
         fire_visual_rules(rules, matches, visual, &mut fired);
     }
     if text_verdict > Verdict::Pass {
-        fired.push((
+        fired.push(Firing::new(
+            RuleName::Text,
             text_verdict,
+            &[],
+            rule_ids(matches, |_| true),
             format!("text: {}", describe_terms(matches, |_| true)),
         ));
     }
     // Strongest first; the sort is stable, so at equal verdicts the combined visual + text
     // reasons (more telling) come before the plain text one.
-    fired.sort_by_key(|(verdict, _)| std::cmp::Reverse(*verdict));
-    let verdict = fired.iter().map(|(v, _)| *v).max().unwrap_or(Verdict::Pass);
-    let reasons = fired
-        .into_iter()
-        .filter(|(v, _)| *v > Verdict::Pass)
-        .map(|(_, r)| r)
-        .collect();
-    (verdict, reasons)
+    fired.retain(|f| f.rule.verdict > Verdict::Pass);
+    fired.sort_by_key(|f| std::cmp::Reverse(f.rule.verdict));
+    let verdict = fired
+        .iter()
+        .map(|f| f.rule.verdict)
+        .max()
+        .unwrap_or(Verdict::Pass);
+    let (reasons, fired) = fired.into_iter().map(|f| (f.reason, f.rule)).unzip();
+    Fusion {
+        verdict,
+        reasons,
+        fired,
+    }
 }
 
 fn fire_visual_rules(
     rules: &FusionRules,
     matches: &[LineMatch],
     visual: &VisualScores,
-    fired: &mut Vec<(Verdict, String)>,
+    fired: &mut Vec<Firing>,
 ) {
     let emblem = detected(&visual.national_emblem);
     let certificate = detected(&visual.certificate_layout);
     let seal = detected(&visual.official_seal);
+    let all = |_: Category| true;
 
     if let Some(emblem) = emblem {
+        let labels = [Label::NationalEmblem];
         if matches.is_empty() {
-            fired.push((
+            fired.push(Firing::new(
+                RuleName::EmblemAlone,
                 rules.emblem_alone,
+                &labels,
+                Vec::new(),
                 format!("national emblem ({emblem:.2}) outside an official context"),
             ));
         } else if !has(matches, &PROMOTIONAL) {
-            let terms = describe_terms(matches, |_| true);
-            fired.push((
+            let terms = describe_terms(matches, all);
+            fired.push(Firing::new(
+                RuleName::EmblemAlone,
                 rules.emblem_alone,
+                &labels,
+                rule_ids(matches, all),
                 format!("national emblem ({emblem:.2}) with state names only: {terms}"),
             ));
         } else {
-            let terms = describe_terms(matches, |_| true);
+            let terms = describe_terms(matches, all);
             let kind = if has(matches, &[Category::Qualification]) {
                 "qualification words"
             } else {
                 "promotional terms"
             };
-            fired.push((
+            fired.push(Firing::new(
+                RuleName::EmblemWithTerms,
                 rules.emblem_with_terms,
+                &labels,
+                rule_ids(matches, all),
                 format!("national emblem ({emblem:.2}) in an advertisement with {kind}: {terms}"),
             ));
         }
@@ -186,16 +303,29 @@ fn fire_visual_rules(
             Category::MinistryClaim,
         ];
         if has(matches, &PROMOTIONAL) {
+            let mut labels = vec![Label::CertificateLayout];
             let mut parts = vec![format!("certificate layout ({cert:.2})")];
             parts.extend(distinct_terms(matches, |c| official.contains(&c)));
             if let Some(seal) = seal {
                 parts.push(format!("red seal ({seal:.2})"));
+                labels.push(Label::OfficialSeal);
             }
-            fired.push((rules.certificate_with_terms, parts.join(" + ")));
+            fired.push(Firing::new(
+                RuleName::CertificateWithTerms,
+                rules.certificate_with_terms,
+                &labels,
+                rule_ids(matches, |c| {
+                    official.contains(&c) || PROMOTIONAL.contains(&c)
+                }),
+                parts.join(" + "),
+            ));
         }
         if let Some(emblem) = emblem {
-            fired.push((
+            fired.push(Firing::new(
+                RuleName::CertificateWithEmblem,
                 rules.certificate_with_emblem,
+                &[Label::CertificateLayout, Label::NationalEmblem],
+                Vec::new(),
                 format!(
                     "certificate layout ({cert:.2}) carrying the national emblem ({emblem:.2})"
                 ),
@@ -206,12 +336,26 @@ fn fire_visual_rules(
         let hype = [Category::FalsePromise, Category::MinistryClaim];
         if has(matches, &hype) {
             let terms = describe_terms(matches, |c| hype.contains(&c));
-            fired.push((
+            fired.push(Firing::new(
+                RuleName::SealWithTerms,
                 rules.seal_with_terms,
+                &[Label::OfficialSeal],
+                rule_ids(matches, |c| hype.contains(&c)),
                 format!("official seal ({seal:.2}) with promises or ministry claims: {terms}"),
             ));
         }
     }
+}
+
+/// Lexicon rule ids of the matches whose category passes `keep`, each once, in order.
+fn rule_ids(matches: &[LineMatch], keep: impl Fn(Category) -> bool) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for m in matches.iter().filter(|m| keep(m.category)) {
+        if !ids.contains(&m.rule) {
+            ids.push(m.rule.clone());
+        }
+    }
+    ids
 }
 
 fn detected(label: &LabelScore) -> Option<f32> {
@@ -284,7 +428,9 @@ mod tests {
 
     #[test]
     fn nothing_found_passes_without_reasons() {
-        let (verdict, reasons) = fuse(
+        let Fusion {
+            verdict, reasons, ..
+        } = fuse(
             &FusionRules::default(),
             Verdict::Pass,
             &[],
@@ -298,7 +444,9 @@ mod tests {
     #[test]
     fn emblem_alone_is_review_and_with_terms_is_block() {
         let rules = FusionRules::default();
-        let (verdict, reasons) = fuse(
+        let Fusion {
+            verdict, reasons, ..
+        } = fuse(
             &rules,
             Verdict::Pass,
             &[],
@@ -309,7 +457,9 @@ mod tests {
         assert!(reasons[0].contains("national emblem (0.97)"), "{reasons:?}");
 
         let terms = [term("职业资格", Category::Qualification, Severity::Medium)];
-        let (verdict, reasons) = fuse(
+        let Fusion {
+            verdict, reasons, ..
+        } = fuse(
             &rules,
             Verdict::Review,
             &terms,
@@ -330,7 +480,9 @@ mod tests {
             term("全国", Category::StateName, Severity::Low),
             term("职业资格", Category::Qualification, Severity::Medium),
         ];
-        let (verdict, reasons) = fuse(
+        let Fusion {
+            verdict, reasons, ..
+        } = fuse(
             &FusionRules::default(),
             Verdict::Review,
             &terms,
@@ -350,7 +502,9 @@ mod tests {
             emblem_alone: Verdict::Pass,
             ..FusionRules::default()
         };
-        let (verdict, reasons) = fuse(
+        let Fusion {
+            verdict, reasons, ..
+        } = fuse(
             &rules,
             Verdict::Pass,
             &[],
@@ -364,7 +518,7 @@ mod tests {
     #[test]
     fn seal_with_promises_is_reviewed_but_a_seal_alone_passes() {
         let rules = FusionRules::default();
-        let (verdict, _) = fuse(
+        let Fusion { verdict, .. } = fuse(
             &rules,
             Verdict::Pass,
             &[],
@@ -373,7 +527,9 @@ mod tests {
         );
         assert_eq!(verdict, Verdict::Pass);
         let terms = [term("包过", Category::FalsePromise, Severity::Low)];
-        let (verdict, reasons) = fuse(
+        let Fusion {
+            verdict, reasons, ..
+        } = fuse(
             &rules,
             Verdict::Pass,
             &terms,
@@ -399,7 +555,9 @@ mod tests {
             term("交通运输部监制", Category::MinistryClaim, Severity::High),
             term("中国", Category::StateName, Severity::Medium),
         ];
-        let (verdict, reasons) = fuse(
+        let Fusion {
+            verdict, reasons, ..
+        } = fuse(
             &FusionRules::default(),
             Verdict::Block,
             &terms,
@@ -414,7 +572,7 @@ mod tests {
     fn a_licence_shown_in_an_ad_with_promises_keeps_the_block() {
         let fields = ["统一社会信用代码", "登记机关"];
         let terms = [term("包过", Category::FalsePromise, Severity::High)];
-        let (verdict, _) = fuse(
+        let Fusion { verdict, .. } = fuse(
             &FusionRules::default(),
             Verdict::Block,
             &terms,
@@ -429,7 +587,9 @@ mod tests {
     #[test]
     fn state_names_alone_leave_the_emblem_and_a_certificate_at_review() {
         let terms = [term("中国", Category::StateName, Severity::Medium)];
-        let (verdict, reasons) = fuse(
+        let Fusion {
+            verdict, reasons, ..
+        } = fuse(
             &FusionRules::default(),
             Verdict::Review,
             &terms,

@@ -7,6 +7,7 @@
 //! large the folder: the walker is at most a few paths ahead of the workers, and each result is
 //! handed to the writers as soon as it is ready.
 
+mod build;
 pub mod config;
 pub mod fuse;
 pub mod inputs;
@@ -20,36 +21,76 @@ use std::time::{Duration, Instant};
 
 use image::DynamicImage;
 
-pub use config::ScanConfig;
-pub use fuse::FusionRules;
+pub use build::AnalyzerFactory;
+pub use config::{ConfigError, ScanConfig};
+pub use fuse::{FiredRule, FusionRules};
 pub use inputs::Input;
 pub use result::{ImageResult, LineMatch};
 
-use crate::ocr::TextLine;
-use crate::terms::{Match, Matcher, Verdict};
-use crate::vision::{LabelScore, VisualScores};
-use config::Thresholds;
+use crate::ocr::{OcrError, StageTimes, TextLine};
+use crate::runtime::RuntimeError;
+use crate::terms::{Match, Matcher, TermsError, Verdict};
+use crate::vision::{Thresholds, VisionError, VisualScores};
+
+/// Why a scan could not be set up or run. Errors about single inputs are not errors: they are
+/// results, with their `error` set.
+#[derive(Debug, thiserror::Error)]
+pub enum ScanError {
+    /// The config file is unusable.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// A rule file is unusable.
+    #[error(transparent)]
+    Terms(#[from] TermsError),
+    /// ONNX Runtime or a model file could not be had.
+    #[error(transparent)]
+    Runtime(#[from] RuntimeError),
+    /// The OCR engine could not start.
+    #[error("cannot start the OCR engine")]
+    Ocr(#[source] OcrError),
+    /// The visual classifier could not start.
+    #[error("cannot start the visual classifier")]
+    Vision(#[source] VisionError),
+    /// OCR is switched on but no OCR models were given.
+    #[error("the OCR stage is on but no OCR model paths were given")]
+    NoOcrModels,
+    /// A run was asked for without workers.
+    #[error("at least one worker is needed")]
+    NoWorkers,
+    /// The worker threads could not be started.
+    #[error("cannot start the worker threads")]
+    Threads(#[from] rayon::ThreadPoolBuildError),
+}
 
 /// The OCR stage as the pipeline sees it.
 pub trait TextStage: Send {
     /// Recognised lines of `image`, in reading order.
-    fn read_lines(&mut self, image: &DynamicImage) -> anyhow::Result<Vec<TextLine>>;
+    fn read_lines(&mut self, image: &DynamicImage) -> Result<Vec<TextLine>, OcrError>;
+
+    /// Time spent per OCR stage so far (zero for stages that do not keep time).
+    fn stage_times(&self) -> StageTimes {
+        StageTimes::default()
+    }
 }
 
 /// The visual classifier as the pipeline sees it.
 pub trait VisualStage: Send {
     /// Per-label scores, detections and evidence boxes for `image`.
-    fn score(&mut self, image: &DynamicImage) -> anyhow::Result<VisualScores>;
+    fn score(&mut self, image: &DynamicImage) -> Result<VisualScores, VisionError>;
 }
 
 impl TextStage for crate::ocr::OcrEngine {
-    fn read_lines(&mut self, image: &DynamicImage) -> anyhow::Result<Vec<TextLine>> {
+    fn read_lines(&mut self, image: &DynamicImage) -> Result<Vec<TextLine>, OcrError> {
         self.recognize(image)
+    }
+
+    fn stage_times(&self) -> StageTimes {
+        crate::ocr::OcrEngine::stage_times(self)
     }
 }
 
 impl VisualStage for crate::vision::VisualClassifier {
-    fn score(&mut self, image: &DynamicImage) -> anyhow::Result<VisualScores> {
+    fn score(&mut self, image: &DynamicImage) -> Result<VisualScores, VisionError> {
         self.classify(image)
     }
 }
@@ -101,6 +142,13 @@ impl Analyzer {
     pub fn with_fusion(mut self, fusion: FusionRules) -> Self {
         self.fusion = fusion;
         self
+    }
+
+    /// Time the OCR stage has spent so far, per OCR stage (zero without OCR).
+    pub fn ocr_stage_times(&self) -> StageTimes {
+        self.ocr
+            .as_ref()
+            .map_or_else(StageTimes::default, |ocr| ocr.stage_times())
     }
 
     /// Overrides the model's detection thresholds.
@@ -165,13 +213,13 @@ impl Analyzer {
         if let Some(ocr) = self.ocr.as_mut() {
             match ocr.read_lines(image) {
                 Ok(lines) => result.ocr = lines,
-                Err(err) => errors.push(format!("ocr: {err:#}")),
+                Err(err) => errors.push(format!("ocr: {}", crate::describe(&err))),
             }
         }
         if let Some(visual) = self.visual.as_mut() {
             match visual.score(image) {
                 Ok(scores) => result.visual = Some(apply_thresholds(scores, &self.thresholds)),
-                Err(err) => errors.push(format!("visual: {err:#}")),
+                Err(err) => errors.push(format!("visual: {}", crate::describe(&err))),
             }
         }
         if !errors.is_empty() {
@@ -182,15 +230,16 @@ impl Analyzer {
         let text_verdict = Verdict::from_matches(&term_matches);
         result.matches = line_matches;
         let document = fuse::document_fields(result.ocr.iter().map(|line| line.text.as_str()));
-        let (verdict, reasons) = fuse::fuse(
+        let fusion = fuse::fuse(
             &self.fusion,
             text_verdict,
             &result.matches,
             result.visual.as_ref(),
             &document,
         );
-        result.verdict = Some(verdict);
-        result.reasons = reasons;
+        result.verdict = Some(fusion.verdict);
+        result.reasons = fusion.reasons;
+        result.fired = fusion.fired;
         result
     }
 }
@@ -244,17 +293,10 @@ fn ms_since(start: Instant) -> f64 {
 }
 
 fn apply_thresholds(mut scores: VisualScores, thresholds: &Thresholds) -> VisualScores {
-    let relabel = |label: &mut LabelScore, threshold: Option<f32>| {
-        if let Some(t) = threshold {
-            label.detected = label.score >= t;
-        }
-    };
-    relabel(&mut scores.national_emblem, thresholds.national_emblem);
-    relabel(
-        &mut scores.certificate_layout,
-        thresholds.certificate_layout,
-    );
-    relabel(&mut scores.official_seal, thresholds.official_seal);
+    for (label, threshold) in thresholds.iter() {
+        let score = scores.get_mut(label);
+        score.detected = score.score >= threshold;
+    }
     scores
 }
 
@@ -271,6 +313,8 @@ pub struct ScanSummary {
     pub errors: u64,
     /// Wall-clock time of the run.
     pub elapsed: Duration,
+    /// Time the workers' OCR stages spent, summed over workers (zero without OCR).
+    pub ocr_times: StageTimes,
 }
 
 impl ScanSummary {
@@ -308,28 +352,31 @@ impl ScanSummary {
 /// Runs `analyzers.len()` workers over `inputs` and hands every result to `on_result` on the
 /// calling thread, in input order. An error from `on_result` (say, the output file cannot be
 /// written) stops the run and is returned; errors about single inputs are results, not errors.
-pub fn run<I, F>(
-    inputs: I,
-    analyzers: Vec<Analyzer>,
-    mut on_result: F,
-) -> anyhow::Result<ScanSummary>
+/// A panic while analysing one input becomes that input's error; the run goes on.
+pub fn run<I, F, E>(inputs: I, analyzers: Vec<Analyzer>, mut on_result: F) -> Result<ScanSummary, E>
 where
     I: Iterator<Item = Input> + Send,
-    F: FnMut(&Scanned) -> anyhow::Result<()>,
+    F: FnMut(&Scanned) -> Result<(), E>,
+    E: From<ScanError>,
 {
-    anyhow::ensure!(!analyzers.is_empty(), "at least one worker is needed");
+    if analyzers.is_empty() {
+        return Err(ScanError::NoWorkers.into());
+    }
     let started = Instant::now();
     let jobs = analyzers.len();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .thread_name(|i| format!("shanzhai-scan-{i}"))
-        .build()?;
+        .build()
+        .map_err(ScanError::from)?;
     // Bounded queues: the walker stays a few inputs ahead, finished results wait for the writer.
     let (work_tx, work_rx) = sync_channel::<(u64, Input)>(jobs * 2);
     let (done_tx, done_rx) = sync_channel::<Scanned>(jobs * 2);
     let analyzers = Mutex::new(analyzers);
+    let ocr_times_sum = Mutex::new(StageTimes::default());
+    let ocr_times = &ocr_times_sum;
     let mut summary = ScanSummary::default();
-    std::thread::scope(|scope| -> anyhow::Result<()> {
+    std::thread::scope(|scope| -> Result<(), E> {
         scope.spawn(move || {
             for (seq, input) in (0u64..).zip(inputs) {
                 if work_tx.send((seq, input)).is_err() {
@@ -352,6 +399,9 @@ where
                         break; // the writer stopped
                     }
                 }
+                let times = analyzer.ocr_stage_times();
+                let mut sum = ocr_times.lock().unwrap_or_else(|p| p.into_inner());
+                *sum = *sum + times;
             });
             // Dropping work_rx and done_tx here ends the feeder and the writer loop below.
         });
@@ -370,6 +420,9 @@ where
         Ok(())
     })?;
     summary.elapsed = started.elapsed();
+    summary.ocr_times = ocr_times_sum
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner());
     Ok(summary)
 }
 

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::fuse::FiredRule;
 use crate::ocr::TextLine;
 use crate::terms::{Category, Match, Severity, Verdict};
 use crate::vision::VisualScores;
@@ -15,6 +16,9 @@ pub struct ImageResult {
     pub verdict: Option<Verdict>,
     /// Human-readable reasons for the verdict, strongest first.
     pub reasons: Vec<String>,
+    /// The fusion rules that fired, as data, in the order of `reasons`: `{"rule", "verdict",
+    /// "labels", "terms"}` (see [`FiredRule`]).
+    pub fired: Vec<FiredRule>,
     /// Visual classifier scores; `null` when the visual stage was off or failed.
     pub visual: Option<VisualScores>,
     /// Recognised text lines, in reading order (empty when OCR was off).
@@ -74,6 +78,7 @@ impl ImageResult {
             path,
             verdict: None,
             reasons: Vec::new(),
+            fired: Vec::new(),
             visual: None,
             ocr: Vec::new(),
             matches: Vec::new(),

@@ -13,8 +13,13 @@ use crate::vision::{LabelScore, VisualScores};
 struct FakeOcr;
 
 impl TextStage for FakeOcr {
-    fn read_lines(&mut self, image: &DynamicImage) -> anyhow::Result<Vec<TextLine>> {
-        anyhow::ensure!(image.width() != 13, "fake OCR failure");
+    fn read_lines(&mut self, image: &DynamicImage) -> Result<Vec<TextLine>, OcrError> {
+        if image.width() == 13 {
+            return Err(OcrError::Output {
+                model: "fake OCR",
+                detail: "fake OCR failure".into(),
+            });
+        }
         assert!(image.width() != 17, "fake OCR panic");
         let text = if image.width() == 30 {
             "零基础包过班"
@@ -33,7 +38,7 @@ impl TextStage for FakeOcr {
 struct FakeVisual;
 
 impl VisualStage for FakeVisual {
-    fn score(&mut self, image: &DynamicImage) -> anyhow::Result<VisualScores> {
+    fn score(&mut self, image: &DynamicImage) -> Result<VisualScores, VisionError> {
         let pixel = *image.to_rgb8().get_pixel(0, 0);
         let red = pixel[0] > 200 && pixel[1] < 50;
         let label = |score: f32| LabelScore {
@@ -73,7 +78,7 @@ fn scan_dir(dir: &Path, jobs: usize) -> Vec<ImageResult> {
     let mut results = Vec::new();
     let summary = run(inputs::walk(dir.to_path_buf()), analyzers(jobs), |s| {
         results.push(s.result.clone());
-        Ok(())
+        Ok::<_, ScanError>(())
     })
     .unwrap();
     assert_eq!(summary.total() as usize, results.len());
@@ -148,7 +153,7 @@ fn a_failing_writer_stops_the_run_with_its_error() {
     let err = run(inputs::walk(dir.path().to_path_buf()), analyzers(2), |_| {
         seen += 1;
         anyhow::ensure!(seen < 3, "disk full");
-        Ok(())
+        Ok::<_, anyhow::Error>(())
     })
     .unwrap_err();
     assert_eq!(err.to_string(), "disk full");
@@ -158,7 +163,7 @@ fn a_failing_writer_stops_the_run_with_its_error() {
 #[test]
 fn thresholds_from_the_config_relabel_detections() {
     let matcher = Arc::new(Matcher::with_default_rules());
-    let thresholds = config::Thresholds {
+    let thresholds = Thresholds {
         national_emblem: Some(0.99),
         ..Default::default()
     };

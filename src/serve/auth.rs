@@ -9,14 +9,13 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use anyhow::Context;
 use axum::extract::{Request, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
-use super::error::ApiError;
+use super::error::{ApiError, ServeError};
 
 /// What a caller may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,14 +79,19 @@ impl Tokens {
     }
 
     /// Reads a tokens file.
-    pub fn load(path: &Path) -> anyhow::Result<Self> {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read --tokens {}", path.display()))?;
-        Self::parse(&text).with_context(|| format!("invalid --tokens {}", path.display()))
+    pub fn load(path: &Path) -> Result<Self, ServeError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ServeError::TokensRead {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::parse(&text).map_err(|message| ServeError::Tokens {
+            path: path.to_path_buf(),
+            message,
+        })
     }
 
-    /// Parses the text of a tokens file.
-    pub fn parse(text: &str) -> anyhow::Result<Self> {
+    /// Parses the text of a tokens file; the error says which line is wrong and why.
+    pub fn parse(text: &str) -> Result<Self, String> {
         let mut tokens = Tokens::default();
         for (number, line) in text.lines().enumerate() {
             let line = line.split_once('#').map_or(line, |(before, _)| before);
@@ -95,27 +99,31 @@ impl Tokens {
             if fields.is_empty() {
                 continue;
             }
-            let line_no = number + 1;
+            let at = number + 1;
             let [role, name, token] = fields[..] else {
-                anyhow::bail!("line {line_no}: expected `ROLE NAME TOKEN`");
+                return Err(format!("line {at}: expected `ROLE NAME TOKEN`"));
             };
-            let role = Role::parse(role).with_context(|| {
-                format!("line {line_no}: unknown role {role:?} (submit, review or admin)")
+            let role = Role::parse(role).ok_or_else(|| {
+                format!("line {at}: unknown role {role:?} (submit, review or admin)")
             })?;
-            anyhow::ensure!(
-                token.len() >= 16,
-                "line {line_no}: the token of {name} is shorter than 16 characters"
-            );
+            if token.len() < 16 {
+                return Err(format!(
+                    "line {at}: the token of {name} is shorter than 16 characters"
+                ));
+            }
             let caller = Caller {
                 name: name.to_string(),
                 role,
             };
-            anyhow::ensure!(
-                tokens.by_digest.insert(digest(token), caller).is_none(),
-                "line {line_no}: this token is already given to another line"
-            );
+            if tokens.by_digest.insert(digest(token), caller).is_some() {
+                return Err(format!(
+                    "line {at}: this token is already given to another line"
+                ));
+            }
         }
-        anyhow::ensure!(!tokens.by_digest.is_empty(), "no `ROLE NAME TOKEN` line");
+        if tokens.by_digest.is_empty() {
+            return Err("no `ROLE NAME TOKEN` line".into());
+        }
         Ok(tokens)
     }
 

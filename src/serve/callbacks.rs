@@ -13,6 +13,7 @@ use tokio::sync::watch;
 
 use super::AppState;
 use super::config::ServeSettings;
+use super::error::ServeError;
 use super::metrics;
 use super::routes::hex;
 use super::store::{CallbackJob, now_ms};
@@ -24,12 +25,13 @@ pub const SIGNATURE_HEADER: &str = "X-Shanzhai-Signature";
 const BATCH: i64 = 8;
 
 /// The HTTP client for callbacks: no redirects (a callback goes where it was asked to go).
-pub fn client(settings: &ServeSettings) -> anyhow::Result<reqwest::Client> {
-    Ok(reqwest::Client::builder()
+pub fn client(settings: &ServeSettings) -> Result<reqwest::Client, ServeError> {
+    reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .timeout(settings.callback_timeout)
         .user_agent(concat!("shanzhai/", env!("CARGO_PKG_VERSION")))
-        .build()?)
+        .build()
+        .map_err(ServeError::Http)
 }
 
 /// `sha256=<hex HMAC-SHA256 of body with secret>`.

@@ -24,10 +24,10 @@
 use std::path::Path;
 use std::time::Duration;
 
-use anyhow::Context;
 use serde::{Deserialize, Deserializer};
 
-use crate::scan::ScanConfig;
+use super::error::ServeError;
+use crate::scan::{ConfigError, ScanConfig};
 
 /// Environment variable that overrides `[serve] callback_secret` (keeps the key out of the file).
 pub const CALLBACK_SECRET_ENV: &str = "SHANZHAI_CALLBACK_SECRET";
@@ -93,7 +93,7 @@ impl Default for ServeSettings {
 }
 
 /// Reads `--config FILE`: the scan's sections as `shanzhai scan --config` reads them, and `[serve]`.
-pub fn load(path: Option<&Path>) -> anyhow::Result<(ScanConfig, ServeSettings)> {
+pub fn load(path: Option<&Path>) -> Result<(ScanConfig, ServeSettings), ServeError> {
     let (scan, mut serve) = match path {
         Some(path) => parse(path)?,
         None => (ScanConfig::default(), ServeSettings::default()),
@@ -104,44 +104,57 @@ pub fn load(path: Option<&Path>) -> anyhow::Result<(ScanConfig, ServeSettings)> 
     {
         serve.callback_secret = Some(secret);
     }
-    anyhow::ensure!(serve.max_attempts >= 1, "[serve] max_attempts must be at least 1");
-    anyhow::ensure!(
-        serve.upload_memory >= serve.max_upload,
-        "[serve] upload_memory must hold at least one upload of max_upload bytes"
-    );
-    anyhow::ensure!(
-        serve.job_lease >= Duration::from_secs(1),
-        "[serve] job_lease must be at least 1s"
-    );
+    let wrong = |message: &str| ServeError::Setting {
+        path: path.map(Path::to_path_buf).unwrap_or_default(),
+        message: message.into(),
+    };
+    if serve.max_attempts < 1 {
+        return Err(wrong("max_attempts must be at least 1"));
+    }
+    if serve.upload_memory < serve.max_upload {
+        return Err(wrong(
+            "upload_memory must hold at least one upload of max_upload bytes",
+        ));
+    }
+    if serve.job_lease < Duration::from_secs(1) {
+        return Err(wrong("job_lease must be at least 1s"));
+    }
     Ok((scan, serve))
 }
 
-fn parse(path: &Path) -> anyhow::Result<(ScanConfig, ServeSettings)> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read config {}", path.display()))?;
-    let invalid = || format!("invalid config {}", path.display());
-    let mut table: toml::Table = toml::from_str(&text).with_context(invalid)?;
+fn parse(path: &Path) -> Result<(ScanConfig, ServeSettings), ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let syntax = |source| ConfigError::Syntax {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut table: toml::Table = toml::from_str(&text).map_err(syntax)?;
     let serve = match table.remove("serve") {
-        Some(section) => section.try_into().with_context(invalid)?,
+        Some(section) => section.try_into().map_err(syntax)?,
         None => ServeSettings::default(),
     };
     // The rest is the scan config; `ScanConfig::load` would refuse the unknown `[serve]` key, so
     // its two post-processing steps are repeated here.
-    let mut scan: ScanConfig = toml::Value::Table(table)
-        .try_into()
-        .with_context(invalid)?;
+    let mut scan: ScanConfig = toml::Value::Table(table).try_into().map_err(syntax)?;
     let base = path.parent().unwrap_or(Path::new("."));
     for file in &mut scan.rules.files {
         if file.is_relative() {
             *file = base.join(&*file);
         }
     }
-    for (name, value) in scan.thresholds.iter() {
-        anyhow::ensure!(
-            (0.0..=1.0).contains(&value),
-            "config {}: threshold {name} = {value} is outside [0, 1]",
-            path.display()
-        );
+    if let Some((label, value)) = scan
+        .thresholds
+        .iter()
+        .find(|(_, value)| !(0.0..=1.0).contains(value))
+    {
+        return Err(ConfigError::Threshold {
+            path: path.to_path_buf(),
+            label,
+            value,
+        });
     }
     Ok((scan, serve))
 }

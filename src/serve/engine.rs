@@ -16,11 +16,10 @@ use axum::http::StatusCode;
 use serde_json::{Map, Value};
 use tokio::sync::{OwnedSemaphorePermit, mpsc, oneshot};
 
-use super::error::ApiError;
+use super::error::{ApiError, ServeError};
 use crate::input::{InputError, decode_image};
 use crate::runtime::RuntimeOptions;
-use crate::scan::{Analyzer, ImageResult, ScanConfig, TextStage, VisualStage};
-use crate::terms::Matcher;
+use crate::scan::{Analyzer, AnalyzerFactory, ImageResult, ScanConfig, ScanError};
 
 /// What became of one upload.
 #[derive(Debug)]
@@ -82,43 +81,49 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Starts `jobs` workers that load their models in the background, with room for
-    /// `capacity` scans waiting. The receiver gets one message per worker once its models are
-    /// loaded (or failed to load).
+    /// Starts `jobs` workers with room for `capacity` scans waiting. ONNX Runtime and the models
+    /// are loaded (and on first use fetched, which may take minutes) in the background while the
+    /// server already answers; the receiver gets one message per worker once its models are
+    /// loaded, or the error that stopped them.
     pub fn start(
-        config: &ScanConfig,
-        runtime: &RuntimeOptions,
+        config: ScanConfig,
+        runtime: RuntimeOptions,
         jobs: usize,
         capacity: usize,
-    ) -> anyhow::Result<(Engine, mpsc::UnboundedReceiver<anyhow::Result<()>>)> {
-        let matcher = Arc::new(build_matcher(config)?);
+    ) -> Result<(Engine, mpsc::UnboundedReceiver<Loaded>), ServeError> {
         let (queue, tasks) = sync_channel::<Task>(capacity);
         let tasks = Arc::new(Mutex::new(tasks));
-        let (loaded_tx, loaded_rx) = mpsc::unbounded_channel();
+        let (loaded, loaded_rx) = mpsc::unbounded_channel();
         let stats = Arc::new(Stats::default());
         // Split the cores between workers as `shanzhai scan` does.
         let threads = (cpus() / jobs).max(1);
-        for index in 0..jobs {
-            let (config, runtime, matcher) = (config.clone(), runtime.clone(), matcher.clone());
-            let (tasks, stats, loaded) = (tasks.clone(), stats.clone(), loaded_tx.clone());
-            std::thread::Builder::new()
-                .name(format!("shanzhai-serve-{index}"))
-                .spawn(move || {
-                    match build_analyzer(&config, &runtime, matcher, threads) {
-                        Ok(analyzer) => {
-                            stats.ready_workers.fetch_add(1, Ordering::SeqCst);
-                            let _ = loaded.send(Ok(()));
-                            work(analyzer, &tasks, &stats);
-                        }
-                        Err(err) => {
-                            stats.failed.store(true, Ordering::SeqCst);
-                            let _ = loaded.send(Err(err));
-                        }
-                    };
-                })?;
-        }
-        let engine = Engine { queue, stats, jobs };
-        Ok((engine, loaded_rx))
+        let shared = stats.clone();
+        std::thread::Builder::new()
+            .name("shanzhai-serve-load".into())
+            .spawn(move || {
+                let factory = match factory(config, &runtime, threads) {
+                    Ok(factory) => Arc::new(factory),
+                    Err(err) => return fail(&shared, &loaded, ServeError::Models(err)),
+                };
+                for index in 0..jobs {
+                    let (factory, tasks) = (factory.clone(), tasks.clone());
+                    let (stats, report) = (shared.clone(), loaded.clone());
+                    let spawned = std::thread::Builder::new()
+                        .name(format!("shanzhai-serve-{index}"))
+                        .spawn(move || match factory.analyzer() {
+                            Ok(analyzer) => {
+                                stats.ready_workers.fetch_add(1, Ordering::SeqCst);
+                                let _ = report.send(Ok(()));
+                                work(analyzer, &tasks, &stats);
+                            }
+                            Err(err) => fail(&stats, &report, ServeError::Models(err)),
+                        });
+                    if let Err(err) = spawned {
+                        return fail(&shared, &loaded, ServeError::Io(err));
+                    }
+                }
+            })?;
+        Ok((Engine { queue, stats, jobs }, loaded_rx))
     }
 
     /// Workers with their models loaded.
@@ -272,47 +277,26 @@ fn to_json(result: &ImageResult, seconds: f64) -> Scanned {
     }
 }
 
-fn build_matcher(config: &ScanConfig) -> anyhow::Result<Matcher> {
-    let mut builder = Matcher::builder();
-    for file in &config.rules.files {
-        builder = builder.add_rules_file(file)?;
-    }
-    Ok(builder.build()?)
+/// What a worker reports once it has its models, or why it has none.
+pub type Loaded = Result<(), ServeError>;
+
+fn fail(stats: &Stats, report: &mpsc::UnboundedSender<Loaded>, err: ServeError) {
+    stats.failed.store(true, Ordering::SeqCst);
+    let _ = report.send(Err(err));
 }
 
-/// One worker's analyzer, the way `shanzhai scan` builds each of its workers'.
-fn build_analyzer(
-    config: &ScanConfig,
+/// ONNX Runtime and the models the config's stages need, as `shanzhai scan` gets them.
+fn factory(
+    config: ScanConfig,
     runtime: &RuntimeOptions,
-    matcher: Arc<Matcher>,
     threads: usize,
-) -> anyhow::Result<Analyzer> {
-    let ocr: Option<Box<dyn TextStage>> = if config.stages.ocr {
-        let params = config.ocr.scan_params(threads);
-        Some(Box::new(crate::ocr::OcrEngine::new(runtime, params)?))
-    } else {
-        None
+) -> Result<AnalyzerFactory, ScanError> {
+    let loaded = runtime.load_runtime()?;
+    let ocr_models = match config.stages.ocr {
+        true => Some(runtime.ocr_models()?),
+        false => None,
     };
-    let visual: Option<Box<dyn VisualStage>> = if config.stages.visual {
-        let mut params = crate::vision::VisualParams {
-            intra_threads: threads,
-            ..Default::default()
-        };
-        if let Some(pixels) = config.visual.detail_max_pixels {
-            params.detail_max_pixels = pixels;
-        }
-        if let Some(verify) = config.visual.verify {
-            params.verify = verify;
-        }
-        Some(Box::new(crate::vision::VisualClassifier::with_params(
-            runtime, params,
-        )?))
-    } else {
-        None
-    };
-    Ok(Analyzer::new(ocr, visual, matcher)
-        .with_fusion(config.fusion.clone())
-        .with_thresholds(config.thresholds))
+    Ok(AnalyzerFactory::new(config, loaded, ocr_models)?.with_threads_per_worker(threads))
 }
 
 fn cpus() -> usize {

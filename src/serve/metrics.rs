@@ -20,17 +20,19 @@ use axum::middleware::Next;
 use axum::response::Response;
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 
+use super::error::ServeError;
+
 /// Histogram buckets in seconds: scans take 0.05–10 s, API calls 1 ms–10 s.
 const BUCKETS: &[f64] = &[
     0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0,
 ];
 
 /// Installs the process's metrics recorder and returns the handle that renders them.
-pub fn install() -> anyhow::Result<PrometheusHandle> {
-    let handle = PrometheusBuilder::new()
-        .set_buckets_for_metric(Matcher::Suffix("_seconds".into()), BUCKETS)?
-        .install_recorder()?;
-    Ok(handle)
+pub fn install() -> Result<PrometheusHandle, ServeError> {
+    PrometheusBuilder::new()
+        .set_buckets_for_metric(Matcher::Suffix("_seconds".into()), BUCKETS)
+        .and_then(PrometheusBuilder::install_recorder)
+        .map_err(ServeError::Metrics)
 }
 
 /// Counts and times every request by route (the route's pattern, never the raw path, so ids do

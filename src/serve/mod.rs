@@ -30,14 +30,14 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use anyhow::Context;
 use metrics_exporter_prometheus::PrometheusHandle;
 use tokio::sync::{Notify, Semaphore, mpsc, watch};
 
 use crate::runtime::RuntimeOptions;
 use auth::Tokens;
 use config::ServeSettings;
-use engine::Engine;
+use engine::{Engine, Loaded};
+pub use error::ServeError;
 use store::Store;
 
 /// What `shanzhai serve` was asked for.
@@ -79,19 +79,11 @@ struct AppState {
 
 /// Runs the service until SIGTERM or Ctrl-C; an error when it cannot start (or its models
 /// cannot be loaded).
-pub fn run(options: ServeOptions) -> anyhow::Result<()> {
+pub fn run(options: ServeOptions) -> Result<(), ServeError> {
     let tokens = match &options.tokens {
         Some(path) => Tokens::load(path)?,
-        None => {
-            anyhow::ensure!(
-                options.listen.ip().is_loopback(),
-                "refusing to listen on {} without --tokens: anyone who can reach it could scan \
-                 and review. Give --tokens FILE (lines `ROLE NAME TOKEN`), or listen on a \
-                 loopback address such as 127.0.0.1",
-                options.listen
-            );
-            Tokens::open()
-        }
+        None if options.listen.ip().is_loopback() => Tokens::open(),
+        None => return Err(ServeError::Unprotected(options.listen)),
     };
     let (scan_config, settings) = config::load(options.config.as_deref())?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -106,7 +98,7 @@ async fn serve(
     tokens: Tokens,
     scan_config: crate::scan::ScanConfig,
     settings: ServeSettings,
-) -> anyhow::Result<()> {
+) -> Result<(), ServeError> {
     init_tracing();
     // One TLS implementation for the database and callbacks (ring, already compiled for sqlx).
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -117,11 +109,14 @@ async fn serve(
     let store = Store::open(&db).await?;
     let listener = tokio::net::TcpListener::bind(options.listen)
         .await
-        .with_context(|| format!("cannot listen on {}", options.listen))?;
+        .map_err(|source| ServeError::Listen {
+            address: options.listen,
+            source,
+        })?;
     let address = listener.local_addr()?;
     let jobs = options.jobs.max(1);
     let capacity = settings.queue.unwrap_or(4 * jobs).max(1);
-    let (engine, loaded) = Engine::start(&scan_config, &options.runtime, jobs, capacity)?;
+    let (engine, loaded) = Engine::start(scan_config, options.runtime.clone(), jobs, capacity)?;
     let state = Arc::new(AppState {
         store,
         engine,
@@ -190,17 +185,16 @@ async fn stop_on_signal(stop: watch::Sender<bool>) {
 
 /// Waits for every worker's models; a worker that cannot load them stops the server.
 async fn watch_loading(
-    mut loaded: mpsc::UnboundedReceiver<anyhow::Result<()>>,
+    mut loaded: mpsc::UnboundedReceiver<Loaded>,
     jobs: usize,
-    fatal: Arc<Mutex<Option<anyhow::Error>>>,
+    fatal: Arc<Mutex<Option<ServeError>>>,
     stop: watch::Sender<bool>,
 ) {
     for _ in 0..jobs {
         match loaded.recv().await {
             Some(Ok(())) => {}
             Some(Err(err)) => {
-                let err = err.context("cannot load the models");
-                tracing::error!("{err:#}");
+                tracing::error!("{}", crate::describe(&err));
                 *fatal.lock().unwrap_or_else(|p| p.into_inner()) = Some(err);
                 let _ = stop.send(true);
                 return;

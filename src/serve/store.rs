@@ -12,11 +12,12 @@ use std::path::{Path, PathBuf};
 use std::pin::Pin;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use anyhow::Context;
 use serde_json::{Map, Value};
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::migrate::{Migration, MigrationSource, MigrationType, Migrator};
 use sqlx::{AnyPool, Executor, Row};
+
+use super::error::ServeError;
 
 /// Which database the store talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,7 +176,7 @@ impl MigrationSource<'static> for Embedded {
 
 impl Store {
     /// Connects to `url` (`sqlite:PATH` or `postgres://...`) and runs the migrations.
-    pub async fn open(url: &str) -> anyhow::Result<Store> {
+    pub async fn open(url: &str) -> Result<Store, ServeError> {
         sqlx::any::install_default_drivers();
         let (backend, url) = normalise(url)?;
         // SQLite: one connection, so the process's writes queue in order instead of racing for
@@ -201,16 +202,15 @@ impl Store {
             })
             .connect(&url)
             .await
-            .with_context(|| format!("cannot open the database {}", redact(&url)))?;
+            .map_err(|source| ServeError::Database {
+                url: redact(&url),
+                source,
+            })?;
         let migrations = match backend {
             Backend::Sqlite => SQLITE_MIGRATIONS,
             Backend::Postgres => POSTGRES_MIGRATIONS,
         };
-        Migrator::new(migrations)
-            .await?
-            .run(&pool)
-            .await
-            .context("cannot migrate the database")?;
+        Migrator::new(migrations).await?.run(&pool).await?;
         Ok(Store { pool, backend })
     }
 
@@ -810,19 +810,23 @@ fn review_json(row: &AnyRow) -> sqlx::Result<Value> {
 }
 
 /// Picks the backend and, for SQLite, makes the file's folder and asks for the file to be created.
-fn normalise(url: &str) -> anyhow::Result<(Backend, String)> {
+fn normalise(url: &str) -> Result<(Backend, String), ServeError> {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         return Ok((Backend::Postgres, url.to_string()));
     }
     let Some(rest) = url.strip_prefix("sqlite:") else {
-        anyhow::bail!("--db must be sqlite:PATH or postgres://... (got {})", redact(url));
+        return Err(ServeError::DatabaseUrl(redact(url)));
     };
     let rest = rest.strip_prefix("//").unwrap_or(rest);
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-    anyhow::ensure!(!path.is_empty(), "--db sqlite:PATH needs a file path");
+    if path.is_empty() {
+        return Err(ServeError::DatabaseUrl(url.into()));
+    }
     if let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create the folder {}", parent.display()))?;
+        std::fs::create_dir_all(parent).map_err(|source| ServeError::Folder {
+            path: parent.to_path_buf(),
+            source,
+        })?;
     }
     let query = if query.contains("mode=") {
         query.to_string()

@@ -47,6 +47,7 @@ use serde::{Deserialize, Serialize};
 pub mod html;
 pub mod normalize;
 mod pattern;
+pub mod reader;
 pub mod rules;
 pub mod stream;
 pub mod variants;
@@ -156,6 +157,21 @@ impl Verdict {
     /// Whether this verdict flags the input (review or block).
     pub fn is_flagged(self) -> bool {
         self != Verdict::Pass
+    }
+
+    /// The verdict's name as serialised: `pass`, `review` or `block`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Review => "review",
+            Verdict::Block => "block",
+        }
+    }
+}
+
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

@@ -80,6 +80,43 @@ pub enum Severity {
     High,
 }
 
+impl Category {
+    /// The category's name as serialised: `state_name`, `false_promise` ...
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Category::StateName => "state_name",
+            Category::Qualification => "qualification",
+            Category::FalsePromise => "false_promise",
+            Category::MinistryClaim => "ministry_claim",
+            Category::EmblemMention => "emblem_mention",
+            Category::Other => "other",
+        }
+    }
+}
+
+impl std::fmt::Display for Category {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Severity {
+    /// The severity's name as serialised: `low`, `medium` or `high`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One rule as written in a rule file; fields left out keep their earlier value when merging.
 #[derive(Deserialize, Serialize, Clone, Debug, Default, PartialEq)]
 #[serde(deny_unknown_fields)]

@@ -21,12 +21,12 @@
 //! the real images that the reported figures never use. `scripts/visual2/cascade.py` is this
 //! module's twin, and the parity test checks that both give the same scores.
 
-use anyhow::{Context, Result, anyhow, bail};
 use image::RgbImage;
 use ort::session::Session;
 use serde::Deserialize;
 
-use super::{Thresholds, paste_planar, resize};
+use super::{LABEL_NAMES, Result, Thresholds, VisionError, paste_planar, resize};
+use crate::runtime::{RuntimeError, ort_error};
 
 /// The shipped verifier, embedded so the binary needs no model file.
 pub(super) const VERIFIER_ONNX: &[u8] = include_bytes!("../../models/visual_verifier.onnx");
@@ -57,7 +57,7 @@ const FIRST_LOOKALIKE: usize = 3;
 pub struct VerifierSidecar {
     /// Crop-head classes; must equal [`CROP_CLASSES`].
     pub classes: Vec<String>,
-    /// Page-head labels; must equal [`super::LABELS`].
+    /// Page-head labels; must be the [`super::Label`]s' names in order.
     pub page_labels: Vec<String>,
     /// Per-label thresholds on the cascade's scores.
     pub thresholds: Thresholds,
@@ -103,23 +103,33 @@ pub struct PageParams {
 impl VerifierSidecar {
     /// Parses and checks a verifier sidecar document.
     pub fn parse(json: &str) -> Result<Self> {
+        const MODEL: &str = "visual verifier";
+        let unusable = |detail: String| VisionError::Sidecar {
+            model: MODEL,
+            detail,
+        };
         let sidecar: VerifierSidecar =
-            serde_json::from_str(json).context("the verifier's sidecar JSON is malformed")?;
+            serde_json::from_str(json).map_err(|source| VisionError::SidecarSyntax {
+                model: MODEL,
+                source,
+            })?;
         if sidecar.classes != CROP_CLASSES {
-            bail!(
-                "the verifier's classes are {:?}, expected {CROP_CLASSES:?}",
+            return Err(unusable(format!(
+                "classes {:?}, expected {CROP_CLASSES:?}",
                 sidecar.classes
-            );
+            )));
         }
-        if sidecar.page_labels != super::LABELS {
-            bail!(
-                "the verifier's page labels are {:?}, expected {:?}",
-                sidecar.page_labels,
-                super::LABELS
-            );
+        if sidecar.page_labels != LABEL_NAMES {
+            return Err(unusable(format!(
+                "page labels {:?}, expected {LABEL_NAMES:?}",
+                sidecar.page_labels
+            )));
         }
         if sidecar.crop.side == 0 || sidecar.page.side == 0 || sidecar.crop.context <= 0.0 {
-            bail!("the verifier's sidecar has an unusable geometry: {sidecar:?}");
+            return Err(unusable(format!("geometry {sidecar:?}")));
+        }
+        if sidecar.thresholds.complete().is_none() {
+            return Err(unusable("a label has no threshold".into()));
         }
         Ok(sidecar)
     }
@@ -339,21 +349,27 @@ impl Verifier {
 
     /// One model call: softmax of the crop head per row, and the page head's logits of row 0.
     fn run(&mut self, shape: [usize; 4], input: &[f32]) -> Result<(Vec<f32>, Vec<f32>)> {
-        let tensor =
-            ort::value::TensorRef::from_array_view((shape, input)).map_err(|e| anyhow!("{e}"))?;
-        let outputs = self
-            .session
-            .run(ort::inputs![tensor])
-            .map_err(|e| anyhow!("the verifier failed: {e}"))?;
-        let (crop_shape, crop) = outputs["crop_logits"]
+        let run = |e| RuntimeError::Run(ort_error(e));
+        let tensor = ort::value::TensorRef::from_array_view((shape, input)).map_err(run)?;
+        let outputs = self.session.run(ort::inputs![tensor]).map_err(run)?;
+        let output = |name: &str| {
+            outputs.get(name).ok_or_else(|| VisionError::Output {
+                model: "visual verifier",
+                detail: format!("no output named {name}"),
+            })
+        };
+        let (crop_shape, crop) = output("crop_logits")?
             .try_extract_tensor::<f32>()
-            .map_err(|e| anyhow!("{e}"))?;
-        let (_, page) = outputs["page_logits"]
+            .map_err(run)?;
+        let (_, page) = output("page_logits")?
             .try_extract_tensor::<f32>()
-            .map_err(|e| anyhow!("{e}"))?;
+            .map_err(run)?;
         let classes = CROP_CLASSES.len();
         if crop_shape[..] != [shape[0] as i64, classes as i64] || page.len() < 3 {
-            bail!("unexpected verifier output shape {crop_shape:?}");
+            return Err(VisionError::Output {
+                model: "visual verifier",
+                detail: format!("crop logits of shape {crop_shape:?}"),
+            });
         }
         let mut probs = crop.to_vec();
         probs.chunks_exact_mut(classes).for_each(softmax_in_place);

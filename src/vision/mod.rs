@@ -23,27 +23,84 @@
 //! Both models and their sidecar JSON (labels, preprocessing, thresholds, metrics) are embedded in
 //! the binary, so it works anywhere; [`VisualClassifier::from_files`] loads another stage 1.
 
-pub mod cascade;
+mod cascade;
+mod label;
 
 use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::path::Path;
 
-use anyhow::{Context, Result, anyhow, bail};
 use image::{DynamicImage, RgbImage, imageops};
 use ort::session::Session;
 use serde::{Deserialize, Serialize};
 
-use crate::runtime::{RuntimeOptions, run_f32};
+use crate::runtime::{Runtime, RuntimeError, run_f32};
 use cascade::{Candidate, CandidateParams, Verifier, VerifierSidecar, select_candidates};
+pub use label::{Label, Thresholds};
+
+/// Why the visual classifier could not start or could not score an image.
+#[derive(Debug, thiserror::Error)]
+pub enum VisionError {
+    /// ONNX Runtime or a model failed (loading or running).
+    #[error(transparent)]
+    Runtime(#[from] RuntimeError),
+    /// A model or sidecar file could not be read.
+    #[error("cannot read {}", path.display())]
+    Read {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A sidecar JSON document is malformed.
+    #[error("the {model}'s sidecar JSON is malformed")]
+    SidecarSyntax {
+        /// Which model's sidecar.
+        model: &'static str,
+        /// The parser's error.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// A sidecar parses but its values cannot be used.
+    #[error("the {model}'s sidecar is unusable: {detail}")]
+    Sidecar {
+        /// Which model's sidecar.
+        model: &'static str,
+        /// What is wrong.
+        detail: String,
+    },
+    /// The image has no pixels.
+    #[error("the image is empty ({width}x{height})")]
+    EmptyImage {
+        /// Width in pixels.
+        width: u32,
+        /// Height in pixels.
+        height: u32,
+    },
+    /// A model returned something of the wrong shape.
+    #[error("the {model} returned an unexpected output: {detail}")]
+    Output {
+        /// Which model.
+        model: &'static str,
+        /// What was wrong.
+        detail: String,
+    },
+}
+
+type Result<T, E = VisionError> = std::result::Result<T, E>;
 
 /// The shipped model, embedded so the binary needs no model file.
 const MODEL_ONNX: &[u8] = include_bytes!("../../models/visual_classifier.onnx");
 /// The shipped model's sidecar: labels, preprocessing, thresholds, provenance and metrics.
 const MODEL_SIDECAR: &str = include_str!("../../models/visual_classifier.json");
 
-/// The labels, in the order of the model's output channels.
-pub const LABELS: [&str; 3] = ["national_emblem", "certificate_layout", "official_seal"];
+/// The labels' names, in the order of the model's output channels (as the sidecars list them).
+const LABEL_NAMES: [&str; 3] = [
+    Label::NationalEmblem.as_str(),
+    Label::CertificateLayout.as_str(),
+    Label::OfficialSeal.as_str(),
+];
 
 /// Channels of objects (emblem, seal) that the detail pass may improve; a page layout needs the
 /// whole page in view, so the certificate channel keeps the first pass.
@@ -78,6 +135,31 @@ pub struct VisualScores {
     pub official_seal: LabelScore,
 }
 
+impl VisualScores {
+    /// The score of one label.
+    pub fn get(&self, label: Label) -> &LabelScore {
+        match label {
+            Label::NationalEmblem => &self.national_emblem,
+            Label::CertificateLayout => &self.certificate_layout,
+            Label::OfficialSeal => &self.official_seal,
+        }
+    }
+
+    /// The score of one label, to change.
+    pub fn get_mut(&mut self, label: Label) -> &mut LabelScore {
+        match label {
+            Label::NationalEmblem => &mut self.national_emblem,
+            Label::CertificateLayout => &mut self.certificate_layout,
+            Label::OfficialSeal => &mut self.official_seal,
+        }
+    }
+
+    /// Every label with its score, in [`Label::ALL`] order.
+    pub fn iter(&self) -> impl Iterator<Item = (Label, &LabelScore)> {
+        Label::ALL.into_iter().map(|label| (label, self.get(label)))
+    }
+}
+
 /// Settings of a [`VisualClassifier`] that are not properties of the model.
 #[derive(Debug, Clone)]
 pub struct VisualParams {
@@ -108,7 +190,7 @@ impl Default for VisualParams {
 /// inference needs are read.
 #[derive(Deserialize, Debug, Clone)]
 pub struct Sidecar {
-    /// Output channel names, in order; must equal [`LABELS`].
+    /// Output channel names, in order; must be the [`Label`]s' names in [`Label::ALL`] order.
     pub labels: Vec<String>,
     /// How to turn an image into the model's input.
     pub preprocess: Preprocess,
@@ -133,42 +215,34 @@ pub struct Preprocess {
     pub stride: u32,
 }
 
-/// Per-label thresholds from the sidecar.
-#[derive(Deserialize, Debug, Clone, Copy, PartialEq)]
-pub struct Thresholds {
-    pub national_emblem: f32,
-    pub certificate_layout: f32,
-    pub official_seal: f32,
-}
-
-impl Thresholds {
-    fn as_array(&self) -> [f32; 3] {
-        [
-            self.national_emblem,
-            self.certificate_layout,
-            self.official_seal,
-        ]
-    }
-}
-
 impl Sidecar {
     /// Parses and checks a sidecar JSON document.
     pub fn parse(json: &str) -> Result<Self> {
+        const MODEL: &str = "visual model";
+        let unusable = |detail: String| VisionError::Sidecar {
+            model: MODEL,
+            detail,
+        };
         let sidecar: Sidecar =
-            serde_json::from_str(json).context("the visual model's sidecar JSON is malformed")?;
-        if sidecar.labels != LABELS {
-            bail!(
-                "the visual model's labels are {:?}, expected {:?}",
-                sidecar.labels,
-                LABELS
-            );
+            serde_json::from_str(json).map_err(|source| VisionError::SidecarSyntax {
+                model: MODEL,
+                source,
+            })?;
+        if sidecar.labels != LABEL_NAMES {
+            return Err(unusable(format!(
+                "labels {:?}, expected {LABEL_NAMES:?}",
+                sidecar.labels
+            )));
         }
         let p = &sidecar.preprocess;
         if p.stride == 0 || p.pad_multiple == 0 || !p.pad_multiple.is_multiple_of(p.stride) {
-            bail!("the visual model's sidecar has an unusable stride/padding: {p:?}");
+            return Err(unusable(format!("stride/padding {p:?}")));
         }
         if p.min_long_side == 0 || p.min_long_side > p.max_long_side || p.max_pixels == 0 {
-            bail!("the visual model's sidecar has an unusable size range: {p:?}");
+            return Err(unusable(format!("size range {p:?}")));
+        }
+        if sidecar.thresholds.complete().is_none() {
+            return Err(unusable("a label has no threshold".into()));
         }
         Ok(sidecar)
     }
@@ -184,50 +258,54 @@ pub struct VisualClassifier {
 }
 
 impl VisualClassifier {
-    /// The shipped model with default settings.
-    pub fn new(runtime: &RuntimeOptions) -> Result<Self> {
+    /// The shipped models (embedded in the library) with default settings.
+    pub fn new(runtime: &Runtime) -> Result<Self> {
         Self::with_params(runtime, VisualParams::default())
     }
 
-    /// The shipped model with these settings.
-    pub fn with_params(runtime: &RuntimeOptions, params: VisualParams) -> Result<Self> {
-        Self::from_bytes(runtime, MODEL_ONNX, MODEL_SIDECAR, params)
-            .context("cannot load the embedded visual classifier")
+    /// The shipped models (embedded in the library) with these settings.
+    pub fn with_params(runtime: &Runtime, params: VisualParams) -> Result<Self> {
+        Self::from_bytes(
+            runtime,
+            MODEL_ONNX,
+            MODEL_SIDECAR,
+            "visual classifier",
+            params,
+        )
     }
 
-    /// Another model: an ONNX file and its sidecar JSON.
+    /// Another stage-1 model: an ONNX file and its sidecar JSON (the verifier stays the shipped
+    /// one).
     pub fn from_files(
-        runtime: &RuntimeOptions,
+        runtime: &Runtime,
         onnx: &Path,
         sidecar: &Path,
         params: VisualParams,
     ) -> Result<Self> {
-        let model =
-            std::fs::read(onnx).with_context(|| format!("cannot read {}", onnx.display()))?;
-        let json = std::fs::read_to_string(sidecar)
-            .with_context(|| format!("cannot read {}", sidecar.display()))?;
-        Self::from_bytes(runtime, &model, &json, params)
-            .with_context(|| format!("cannot load the visual model {}", onnx.display()))
+        let read_error = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| VisionError::Read { path, source }
+        };
+        let model = std::fs::read(onnx).map_err(read_error(onnx))?;
+        let json = std::fs::read_to_string(sidecar).map_err(read_error(sidecar))?;
+        Self::from_bytes(runtime, &model, &json, &onnx.display().to_string(), params)
     }
 
-    fn from_bytes(
-        runtime: &RuntimeOptions,
+    /// A stage-1 model held in memory and its sidecar JSON; `name` says which in errors.
+    pub fn from_bytes(
+        runtime: &Runtime,
         model: &[u8],
         sidecar: &str,
+        name: &str,
         params: VisualParams,
     ) -> Result<Self> {
         let sidecar = Sidecar::parse(sidecar)?;
-        let env = runtime.environment()?;
-        let mut builder = crate::runtime::session_builder(&env, params.intra_threads.max(1))?;
-        let session = builder
-            .commit_from_memory(model)
-            .map_err(|e| anyhow!("{e}"))?;
+        let threads = params.intra_threads.max(1);
+        let session = runtime.session_from_memory(model, name, threads)?;
         let verifier = if params.verify {
             let sidecar = VerifierSidecar::parse(cascade::VERIFIER_SIDECAR)?;
-            let mut builder = crate::runtime::session_builder(&env, params.intra_threads.max(1))?;
-            let session = builder
-                .commit_from_memory(cascade::VERIFIER_ONNX)
-                .map_err(|e| anyhow!("cannot load the embedded verifier: {e}"))?;
+            let session =
+                runtime.session_from_memory(cascade::VERIFIER_ONNX, "visual verifier", threads)?;
             Some(Verifier::new(session, sidecar))
         } else {
             None
@@ -249,7 +327,7 @@ impl VisualClassifier {
     pub fn classify(&mut self, image: &DynamicImage) -> Result<VisualScores> {
         let (width, height) = (image.width(), image.height());
         if width == 0 || height == 0 {
-            bail!("the image is empty ({width}x{height})");
+            return Err(VisionError::EmptyImage { width, height });
         }
         let rgb = flatten_to_rgb(image);
         let rgb = rgb.as_ref();
@@ -326,12 +404,20 @@ impl VisualClassifier {
                     cols: cols as usize,
                     values,
                 },
-                _ => bail!("unexpected visual classifier output shape {out_shape:?}"),
+                _ => {
+                    return Err(VisionError::Output {
+                        model: "visual classifier",
+                        detail: format!("shape {out_shape:?}"),
+                    });
+                }
             };
             let (rows, cols) = view.valid_cells(p.stride);
             let (rows, cols) = (rows.min(heat.rows), cols.min(heat.cols));
             if rows == 0 || cols == 0 {
-                bail!("the visual classifier's heat-map is empty");
+                return Err(VisionError::Output {
+                    model: "visual classifier",
+                    detail: "an empty heat map".into(),
+                });
             }
             let evidence = std::array::from_fn(|label| {
                 let (logit, cells) = heat.strongest_blob(label, rows, cols);
@@ -356,7 +442,6 @@ impl VisualClassifier {
                 candidates,
             })
         })
-        .context("the visual classifier failed")
     }
 }
 
@@ -373,7 +458,8 @@ fn scores_with(
     thresholds: Thresholds,
     lookalike: Option<&'static str>,
 ) -> VisualScores {
-    let thresholds = thresholds.as_array();
+    // Sidecars are checked to set every label when parsed.
+    let thresholds = thresholds.complete().unwrap_or([f32::INFINITY; 3]);
     let label = |i: usize| {
         let detected = scores[i] >= thresholds[i];
         LabelScore {
@@ -408,7 +494,7 @@ fn sigmoid(x: f32) -> f32 {
 /// Area-average (box filter) when shrinking, bilinear when enlarging. The box filter is both what
 /// the evaluation script uses (Pillow's BOX) and about six times faster than the crate's triangle
 /// filter on 1080p input, which would otherwise cost more than the network itself.
-pub fn resize(image: &RgbImage, width: u32, height: u32) -> RgbImage {
+pub(crate) fn resize(image: &RgbImage, width: u32, height: u32) -> RgbImage {
     if width <= image.width() && height <= image.height() {
         imageops::thumbnail(image, width, height)
     } else {
@@ -418,7 +504,7 @@ pub fn resize(image: &RgbImage, width: u32, height: u32) -> RgbImage {
 
 /// The image as RGB, borrowed when it already is; transparent pixels are composited over white
 /// (transparent PNG logos and text would otherwise turn black).
-pub fn flatten_to_rgb(image: &DynamicImage) -> Cow<'_, RgbImage> {
+pub(crate) fn flatten_to_rgb(image: &DynamicImage) -> Cow<'_, RgbImage> {
     if let Some(rgb) = image.as_rgb8() {
         return Cow::Borrowed(rgb);
     }
@@ -435,26 +521,26 @@ pub fn flatten_to_rgb(image: &DynamicImage) -> Cow<'_, RgbImage> {
 
 /// Where an image lands in the model's input: its resized size, the padded input size and the scale.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ModelView {
+pub(crate) struct ModelView {
     /// Width of the resized image.
-    pub width: u32,
+    pub(crate) width: u32,
     /// Height of the resized image.
-    pub height: u32,
+    pub(crate) height: u32,
     /// Width of the padded input (a multiple of `pad_multiple`).
-    pub input_width: u32,
+    pub(crate) input_width: u32,
     /// Height of the padded input.
-    pub input_height: u32,
+    pub(crate) input_height: u32,
     /// Resized size over original size (the same on both axes up to rounding).
-    pub scale: f64,
+    pub(crate) scale: f64,
     /// The original image's size.
-    pub original: (u32, u32),
+    pub(crate) original: (u32, u32),
     pad_multiple: u32,
 }
 
 impl ModelView {
     /// The first pass: shrunk to at most `max_pixels` and `max_long_side`, enlarged when the long
     /// side is under `min_long_side`, aspect kept.
-    pub fn fit(width: u32, height: u32, p: &Preprocess) -> Self {
+    pub(crate) fn fit(width: u32, height: u32, p: &Preprocess) -> Self {
         let long = width.max(height).max(1) as f64;
         let area = (width.max(1) as f64) * (height.max(1) as f64);
         let mut scale = (p.max_long_side as f64 / long)
@@ -467,7 +553,7 @@ impl ModelView {
     }
 
     /// The image at `scale`, padded right and bottom to a multiple of `pad_multiple`.
-    pub fn at_scale(width: u32, height: u32, scale: f64, pad_multiple: u32) -> Self {
+    pub(crate) fn at_scale(width: u32, height: u32, scale: f64, pad_multiple: u32) -> Self {
         let side = |n: u32| ((n as f64 * scale).round() as u32).max(1);
         let (w, h) = (side(width), side(height));
         let pad = |n: u32| n.div_ceil(pad_multiple) * pad_multiple;
@@ -486,7 +572,7 @@ impl ModelView {
     /// `max_pixels`. It runs only when it reaches full resolution (and is finer than this view)
     /// or is at least 1.5 times finer: a 1080p frame seen at 0.62 instead of 0.5 costs 1.5 first
     /// passes and found none of the evaluation's 40-pixel corner emblems.
-    pub fn detail(&self, max_pixels: u32) -> Option<Self> {
+    pub(crate) fn detail(&self, max_pixels: u32) -> Option<Self> {
         let (width, height) = self.original;
         let area = (width.max(1) as f64) * (height.max(1) as f64);
         let scale = (self.scale * 2.0)
@@ -498,7 +584,7 @@ impl ModelView {
     }
 
     /// Heat-map cells that cover the resized image (the rest only see padding).
-    pub fn valid_cells(&self, stride: u32) -> (usize, usize) {
+    pub(crate) fn valid_cells(&self, stride: u32) -> (usize, usize) {
         (
             self.height.div_ceil(stride) as usize,
             self.width.div_ceil(stride) as usize,
@@ -507,7 +593,7 @@ impl ModelView {
 
     /// A rectangle of cells (inclusive rows/cols) as `[x, y, w, h]` in original-image pixels,
     /// clipped to the image.
-    pub fn cells_to_image(&self, cells: CellRect, stride: u32) -> [u32; 4] {
+    pub(crate) fn cells_to_image(&self, cells: CellRect, stride: u32) -> [u32; 4] {
         let (ow, oh) = self.original;
         let to_original =
             |v: u32, limit: u32| -> u32 { ((v as f64 / self.scale).round() as u32).min(limit) };
@@ -526,18 +612,18 @@ impl ModelView {
 
 /// Inclusive rectangle of heat-map cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CellRect {
-    pub row0: usize,
-    pub col0: usize,
-    pub row1: usize,
-    pub col1: usize,
+pub(crate) struct CellRect {
+    pub(crate) row0: usize,
+    pub(crate) col0: usize,
+    pub(crate) row1: usize,
+    pub(crate) col1: usize,
 }
 
 /// The network's output: `[1, labels, rows, cols]` logits, row-major.
-pub struct HeatMap<'a> {
-    pub rows: usize,
-    pub cols: usize,
-    pub values: &'a [f32],
+pub(crate) struct HeatMap<'a> {
+    pub(crate) rows: usize,
+    pub(crate) cols: usize,
+    pub(crate) values: &'a [f32],
 }
 
 impl HeatMap<'_> {
@@ -548,7 +634,7 @@ impl HeatMap<'_> {
     /// The maximum logit of `label` within the first `rows` x `cols` cells, and the connected blob
     /// of cells around it whose probability is at least half the maximum's (the evidence box).
     /// An empty map gives `-inf` and the first cell.
-    pub fn strongest_blob(&self, label: usize, rows: usize, cols: usize) -> (f32, CellRect) {
+    pub(crate) fn strongest_blob(&self, label: usize, rows: usize, cols: usize) -> (f32, CellRect) {
         let first = CellRect {
             row0: 0,
             col0: 0,
@@ -564,7 +650,7 @@ impl HeatMap<'_> {
     /// Up to `limit` blobs of `label`, strongest first: each grows from the strongest cell not yet
     /// in a blob, whose logit is at least `floor_logit`, over the connected cells at least half its
     /// probability that no stronger blob took. The first is [`HeatMap::strongest_blob`]'s.
-    pub fn blobs(
+    pub(crate) fn blobs(
         &self,
         label: usize,
         rows: usize,
@@ -646,7 +732,7 @@ impl HeatMap<'_> {
 }
 
 /// The network's input: RGB in [0, 1], planar (CHW), the image top-left, `pad_value` elsewhere.
-pub fn fill_input(
+pub(crate) fn fill_input(
     image: &RgbImage,
     input_width: u32,
     input_height: u32,

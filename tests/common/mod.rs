@@ -7,6 +7,34 @@
 
 pub mod scan;
 
+/// ONNX Runtime and the OCR models as the library gets them: the explicit resolve step (fetching
+/// into the cache on first need), then the engines.
+pub mod engines {
+    use shanzhai::ocr::{OcrEngine, OcrParams};
+    use shanzhai::runtime::{Runtime, RuntimeOptions};
+    use shanzhai::vision::{VisualClassifier, VisualParams};
+
+    /// The process's ONNX Runtime, from the cache (fetched on first need).
+    pub fn runtime() -> Runtime {
+        RuntimeOptions::default()
+            .load_runtime()
+            .expect("ONNX Runtime loads (fetched on first need)")
+    }
+
+    /// An OCR engine on the cached models with `params`.
+    pub fn ocr_engine(params: OcrParams) -> OcrEngine {
+        let models = RuntimeOptions::default()
+            .ocr_models()
+            .expect("the OCR models are fetched on first need");
+        OcrEngine::new(&runtime(), &models, params).expect("the OCR engine starts")
+    }
+
+    /// The shipped visual classifier with `params`.
+    pub fn visual_classifier(params: VisualParams) -> VisualClassifier {
+        VisualClassifier::with_params(&runtime(), params).expect("load the shipped models")
+    }
+}
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

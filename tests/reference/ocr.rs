@@ -8,7 +8,6 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use shanzhai::input::{InputError, decode_image, load_image};
 use shanzhai::ocr::{OcrEngine, OcrParams, TextLine};
-use shanzhai::runtime::RuntimeOptions;
 
 use crate::common::{self, char_accuracy};
 
@@ -25,8 +24,7 @@ fn engine() -> MutexGuard<'static, OcrEngine> {
     static ENGINE: OnceLock<Mutex<OcrEngine>> = OnceLock::new();
     ENGINE
         .get_or_init(|| {
-            let engine = OcrEngine::new(&RuntimeOptions::default(), OcrParams::default())
-                .expect("the OCR engine starts (ONNX Runtime and models fetched on first need)");
+            let engine = common::engines::ocr_engine(OcrParams::default());
             Mutex::new(engine)
         })
         .lock()
@@ -144,7 +142,7 @@ fn tiled_detection_finds_the_boxes_of_the_whole_input() {
         det_tile_side: 0,
         ..OcrParams::default()
     };
-    let mut untiled = OcrEngine::new(&RuntimeOptions::default(), whole).unwrap();
+    let mut untiled = common::engines::ocr_engine(whole);
     let expected = untiled.detect(&image).unwrap();
     let tiled = engine().detect(&image).unwrap();
     assert!(expected.len() >= 2, "{expected:?}");
@@ -235,7 +233,10 @@ fn cli_reports_bad_files_and_goes_on() {
     let good = sample("rapidocr/test_without_det.jpg");
 
     let (code, results) = run_cli(&[&corrupt, &good, &empty, &text, &missing]);
-    assert_eq!(code, 0);
+    assert_eq!(
+        code, 2,
+        "an input that cannot be read makes the exit status 2"
+    );
     assert_eq!(results.len(), 5);
     for (result, path) in results
         .iter()

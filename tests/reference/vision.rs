@@ -8,8 +8,12 @@ use shanzhai::vision::{VisualClassifier, VisualScores};
 use crate::common::shared;
 
 fn classify(path: &Path) -> VisualScores {
-    let mut classifier =
-        VisualClassifier::new(&RuntimeOptions::default()).expect("load the shipped model");
+    let mut classifier = VisualClassifier::new(
+        &RuntimeOptions::default()
+            .load_runtime()
+            .expect("ONNX Runtime loads"),
+    )
+    .expect("load the shipped model");
     let image = image::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     classifier.classify(&image).expect("classify")
 }
