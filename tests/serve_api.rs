@@ -73,7 +73,10 @@ fn raw_post(server: &Server, header: &str, body: &[u8]) -> String {
 fn error_of(response: reqwest::blocking::Response) -> (u16, String) {
     let status = response.status().as_u16();
     let body: Value = response.json().expect("a JSON error body");
-    let message = body["error"].as_str().expect("an `error` field").to_string();
+    let message = body["error"]
+        .as_str()
+        .expect("an `error` field")
+        .to_string();
     (status, message)
 }
 
@@ -97,7 +100,11 @@ fn health_and_metrics_are_open_every_other_endpoint_needs_a_token_of_the_right_r
         .unwrap();
     assert_eq!(error_of(malformed).0, 401);
     for path in ["/v1/review/queue", "/v1/audit", "/v1/scans/x"] {
-        assert_eq!(error_of(server.get(path, "").send().unwrap()).0, 401, "{path}");
+        assert_eq!(
+            error_of(server.get(path, "").send().unwrap()).0,
+            401,
+            "{path}"
+        );
     }
 
     // 403: a known token with the wrong role.
@@ -122,7 +129,10 @@ fn health_and_metrics_are_open_every_other_endpoint_needs_a_token_of_the_right_r
         403
     );
     for token in [SUBMIT, ALICE] {
-        assert_eq!(error_of(server.get("/v1/audit", token).send().unwrap()).0, 403);
+        assert_eq!(
+            error_of(server.get("/v1/audit", token).send().unwrap()).0,
+            403
+        );
     }
 
     // The right roles, and admin everywhere.
@@ -253,7 +263,10 @@ fn oversized_bodies_get_413_and_unreadable_uploads_get_the_scan_message_with_415
     assert!(message.contains("image"), "{message}");
 
     // Bad parameters.
-    assert_eq!(error_of(server.scan("mode=later", SUBMIT, tiny_png())).0, 400);
+    assert_eq!(
+        error_of(server.scan("mode=later", SUBMIT, tiny_png())).0,
+        400
+    );
     let (status, message) = error_of(server.scan(
         "mode=async&callback_url=http://127.0.0.1:9/x",
         SUBMIT,
@@ -275,7 +288,10 @@ fn a_sync_scan_gives_exactly_what_shanzhai_scan_gives() {
     {
         let bytes = demo(name);
         let api: Value = if i == 0 {
-            server.scan("data_id=upload-7", SUBMIT, bytes.clone()).json().unwrap()
+            server
+                .scan("data_id=upload-7", SUBMIT, bytes.clone())
+                .json()
+                .unwrap()
         } else {
             let form = reqwest::blocking::multipart::Form::new().part(
                 "image",
@@ -312,7 +328,10 @@ fn a_sync_scan_gives_exactly_what_shanzhai_scan_gives() {
         let sha = {
             use sha2::Digest;
             let digest = sha2::Sha256::digest(&bytes);
-            digest.iter().map(|b| format!("{b:02x}")).collect::<String>()
+            digest
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
         };
         assert_eq!(api["sha256"], sha);
         let is_flagged = matches!(api["verdict"].as_str(), Some("review" | "block"));
@@ -326,7 +345,11 @@ fn a_sync_scan_gives_exactly_what_shanzhai_scan_gives() {
             flagged.push(id.to_string());
         }
     }
-    assert_eq!(flagged.len(), 1, "the emblem ad is flagged, the receipt is not");
+    assert_eq!(
+        flagged.len(),
+        1,
+        "the emblem ad is flagged, the receipt is not"
+    );
     let queue = server.json("/v1/review/queue?status=pending", ALICE);
     let ids: Vec<&str> = queue["items"]
         .as_array()
@@ -361,7 +384,10 @@ fn async_jobs_finish_and_their_results_are_called_back_signed_with_retries() {
     let result = &scan["result"];
     assert_eq!(result["id"], id.as_str());
     assert_eq!(result["data_id"], "job-1");
-    assert!(matches!(result["verdict"].as_str(), Some("review" | "block")), "{scan}");
+    assert!(
+        matches!(result["verdict"].as_str(), Some("review" | "block")),
+        "{scan}"
+    );
     assert_eq!(result["review"], json!({"status": "pending"}));
     assert_eq!(scan["attempts"], 1);
 
@@ -446,25 +472,45 @@ fn review_claims_are_exclusive_decisions_need_the_claim_and_the_audit_log_has_ev
     let b = claim(BOB);
     assert_eq!(a["id"], ids[0].as_str());
     assert_eq!(b["id"], ids[1].as_str());
-    assert_eq!((a["status"].as_str(), a["claimed_by"].as_str()), (Some("claimed"), Some("alice")));
-    assert!(a["result"]["visual"].is_object(), "the reviewer gets the evidence: {a}");
+    assert_eq!(
+        (a["status"].as_str(), a["claimed_by"].as_str()),
+        (Some("claimed"), Some("alice"))
+    );
+    assert!(
+        a["result"]["visual"].is_object(),
+        "the reviewer gets the evidence: {a}"
+    );
 
     // Only the claimant decides.
     assert_eq!(error_of(decide(&server, BOB, &ids[0], "confirm")).0, 409);
     assert_eq!(error_of(decide(&server, ALICE, &ids[1], "confirm")).0, 409);
-    assert_eq!(error_of(decide(&server, ALICE, &ids[2], "confirm")).0, 409, "unclaimed");
+    assert_eq!(
+        error_of(decide(&server, ALICE, &ids[2], "confirm")).0,
+        409,
+        "unclaimed"
+    );
     assert_eq!(error_of(decide(&server, ALICE, &ids[0], "maybe")).0, 422);
-    assert_eq!(error_of(decide(&server, ALICE, "no-such-id", "confirm")).0, 404);
+    assert_eq!(
+        error_of(decide(&server, ALICE, "no-such-id", "confirm")).0,
+        404
+    );
     let decided = decide(&server, ALICE, &ids[0], "confirm");
     assert_eq!(decided.status(), 200);
     let decided: Value = decided.json().unwrap();
     assert_eq!(decided["status"], "decided");
     assert_eq!(decided["decision"], "confirm");
     assert_eq!(decided["decided_by"], "alice");
-    assert_eq!(error_of(decide(&server, ALICE, &ids[0], "overturn")).0, 409, "decided");
+    assert_eq!(
+        error_of(decide(&server, ALICE, &ids[0], "overturn")).0,
+        409,
+        "decided"
+    );
 
     let scan = server.json(&format!("/v1/scans/{}", ids[0]), SUBMIT);
-    assert_eq!(scan["result"]["review"], json!({"status": "decided", "decision": "confirm"}));
+    assert_eq!(
+        scan["result"]["review"],
+        json!({"status": "decided", "decision": "confirm"})
+    );
     let ids_in = |status: &str| -> Vec<String> {
         server.json(&format!("/v1/review/queue?status={status}"), ADMIN)["items"]
             .as_array()
@@ -496,7 +542,8 @@ fn review_claims_are_exclusive_decisions_need_the_claim_and_the_audit_log_has_ev
             )
         })
         .collect();
-    let entry = |who: &str, what: &str, id: &String| (who.to_string(), what.to_string(), id.clone());
+    let entry =
+        |who: &str, what: &str, id: &String| (who.to_string(), what.to_string(), id.clone());
     assert_eq!(
         entries,
         [
@@ -561,7 +608,12 @@ fn overload_gives_503_with_retry_after_and_never_a_failure() {
     for _ in 0..8 {
         let response = server.scan("mode=async", SUBMIT, image.clone());
         match response.status().as_u16() {
-            202 => accepted.push(response.json::<Value>().unwrap()["id"].as_str().unwrap().to_string()),
+            202 => accepted.push(
+                response.json::<Value>().unwrap()["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_string(),
+            ),
             503 => {
                 assert!(response.headers().contains_key("retry-after"));
                 refused += 1;

@@ -73,7 +73,11 @@ fn wait_running(server: &Server, ids: &[String]) -> String {
                 return id.clone();
             }
         }
-        assert!(Instant::now() < deadline, "no job ever ran:\n{}", server.log());
+        assert!(
+            Instant::now() < deadline,
+            "no job ever ran:\n{}",
+            server.log()
+        );
     }
 }
 
@@ -101,7 +105,11 @@ fn check_all_done(server: &Server, ids: &[String]) -> Vec<Value> {
         .iter()
         .map(|item| item["id"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(queued.len(), flagged.len(), "one review item per flagged job");
+    assert_eq!(
+        queued.len(),
+        flagged.len(),
+        "one review item per flagged job"
+    );
     assert_eq!(queued.into_iter().collect::<HashSet<_>>(), flagged);
     scans
 }

@@ -84,14 +84,22 @@ fn two_replicas_run_each_job_once_and_share_results_reviews_and_the_audit_log() 
 
     // A sync result from A is visible on B.
     let sync = id_of(a.scan("data_id=sync", SUBMIT, demo(EMBLEMS[0])));
-    assert_eq!(b.json(&format!("/v1/scans/{sync}"), SUBMIT)["status"], "done");
+    assert_eq!(
+        b.json(&format!("/v1/scans/{sync}"), SUBMIT)["status"],
+        "done"
+    );
 
     // Review: claimed on A, decided on B, seen on both.
     let queue_a = a.json("/v1/review/queue?limit=100", ALICE);
     let queue_b = b.json("/v1/review/queue?limit=100", BOB);
     assert_eq!(queue_a, queue_b);
     assert_eq!(queue_a["items"].as_array().unwrap().len(), 11);
-    let claimed: Value = a.post("/v1/review/claim", ALICE).send().unwrap().json().unwrap();
+    let claimed: Value = a
+        .post("/v1/review/claim", ALICE)
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
     let item = claimed["id"].as_str().unwrap();
     let refused = b
         .post(&format!("/v1/review/{item}/decision"), BOB)
@@ -170,11 +178,19 @@ fn concurrent_review_claims_on_two_replicas_never_hand_out_an_item_twice() {
     });
     let distinct: HashSet<&String> = claims.iter().map(|(id, _)| id).collect();
     assert_eq!(claims.len(), items, "{claims:?}");
-    assert_eq!(distinct.len(), items, "an item was handed out twice: {claims:?}");
+    assert_eq!(
+        distinct.len(),
+        items,
+        "an item was handed out twice: {claims:?}"
+    );
     let claimed = a.json("/v1/review/queue?status=claimed&limit=100", ADMIN);
     assert_eq!(claimed["items"].as_array().unwrap().len(), items);
     let audit = b.json("/v1/audit?limit=1000", ADMIN)["items"].clone();
-    assert_eq!(audit.as_array().unwrap().len(), items, "one claim entry each");
+    assert_eq!(
+        audit.as_array().unwrap().len(),
+        items,
+        "one claim entry each"
+    );
 }
 
 #[test]
@@ -211,7 +227,10 @@ fn a_replica_killed_mid_job_loses_the_job_to_the_other_when_its_lease_runs_out()
         assert!(scan["result"]["verdict"].is_string());
         replicas.insert(scan["scanned_by"].as_str().unwrap().to_string());
         if *id == cut {
-            assert!((1..=2).contains(&scan["attempts"].as_i64().unwrap()), "{scan}");
+            assert!(
+                (1..=2).contains(&scan["attempts"].as_i64().unwrap()),
+                "{scan}"
+            );
         }
     }
     let pending = b.json("/v1/review/queue?limit=100", ALICE)["items"].clone();
@@ -221,6 +240,10 @@ fn a_replica_killed_mid_job_loses_the_job_to_the_other_when_its_lease_runs_out()
         .iter()
         .map(|item| item["id"].as_str().unwrap())
         .collect();
-    assert_eq!(pending.len(), ids.len(), "one review item per job, none twice");
+    assert_eq!(
+        pending.len(),
+        ids.len(),
+        "one review item per job, none twice"
+    );
     assert!(replicas.len() <= 2);
 }

@@ -36,8 +36,8 @@ pub fn client(settings: &ServeSettings) -> Result<reqwest::Client, ServeError> {
 
 /// `sha256=<hex HMAC-SHA256 of body with secret>`.
 pub fn sign(secret: &[u8], body: &[u8]) -> String {
-    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(secret)
-        .expect("HMAC takes keys of any length");
+    let mut mac =
+        <Hmac<Sha256> as KeyInit>::new_from_slice(secret).expect("HMAC takes keys of any length");
     mac.update(body);
     format!("sha256={}", hex(&mac.finalize().into_bytes()))
 }
@@ -77,10 +77,7 @@ pub async fn deliver(state: Arc<AppState>, mut stop: watch::Receiver<bool>) {
 }
 
 async fn send(state: Arc<AppState>, job: CallbackJob) {
-    let error = match attempt(&state, &job).await {
-        Ok(()) => None,
-        Err(err) => Some(err),
-    };
+    let error = attempt(&state, &job).await.err();
     let retry_at = match &error {
         Some(_) if job.attempts < i64::from(state.settings.callback_attempts) => {
             Some(now_ms() + backoff(job.attempts).as_millis() as i64)
@@ -110,7 +107,11 @@ async fn attempt(state: &AppState, job: &CallbackJob) -> Result<(), String> {
         Ok(None) => return Err("the scan is gone".into()),
         Err(err) => return Err(format!("database: {err}")),
     };
-    let secret = state.settings.callback_secret.as_deref().unwrap_or_default();
+    let secret = state
+        .settings
+        .callback_secret
+        .as_deref()
+        .unwrap_or_default();
     let response = state
         .http
         .post(&job.url)

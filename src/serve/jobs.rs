@@ -62,8 +62,8 @@ pub async fn dispatch(state: Arc<AppState>, mut stop: watch::Receiver<bool>) {
 }
 
 /// Runs one claimed job; `_slot` frees this replica's capacity when it ends.
-async fn run(state: Arc<AppState>, job: ClaimedJob, _slot: OwnedSemaphorePermit) {
-    let finished = match job.bytes.clone() {
+async fn run(state: Arc<AppState>, mut job: ClaimedJob, _slot: OwnedSemaphorePermit) {
+    let finished = match job.bytes.take() {
         Some(bytes) => match scan(&state, Bytes::from(bytes)).await {
             Some(finished) => finished,
             None => return, // the engine is gone (shutting down): the lease will run out
@@ -156,6 +156,8 @@ pub async fn drain(state: &AppState) {
     match state.store.requeue_owned(&state.replica).await {
         Ok(0) => {}
         Ok(n) => tracing::info!("{n} running jobs went back to the queue"),
-        Err(err) => tracing::warn!("cannot re-queue running jobs ({err}); their leases will run out"),
+        Err(err) => {
+            tracing::warn!("cannot re-queue running jobs ({err}); their leases will run out")
+        }
     }
 }

@@ -103,9 +103,10 @@ async fn serve(
     // One TLS implementation for the database and callbacks (ring, already compiled for sqlx).
     let _ = rustls::crypto::ring::default_provider().install_default();
     let prometheus = metrics::install()?;
-    let db = options.db.clone().unwrap_or_else(|| {
-        format!("sqlite:{}", store::default_sqlite_path().display())
-    });
+    let db = options
+        .db
+        .clone()
+        .unwrap_or_else(|| format!("sqlite:{}", store::default_sqlite_path().display()));
     let store = Store::open(&db).await?;
     let listener = tokio::net::TcpListener::bind(options.listen)
         .await

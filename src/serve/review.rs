@@ -75,9 +75,8 @@ pub async fn decide(
     Path(id): Path<String>,
     body: Result<Json<DecisionBody>, JsonRejection>,
 ) -> ApiResult<Json<Value>> {
-    let Json(body) = body.map_err(|rejection| {
-        ApiError::new(rejection.status(), rejection.body_text())
-    })?;
+    let Json(body) =
+        body.map_err(|rejection| ApiError::new(rejection.status(), rejection.body_text()))?;
     if !matches!(body.decision.as_str(), "confirm" | "overturn" | "escalate") {
         return Err(ApiError::unprocessable(
             "decision must be confirm, overturn or escalate",

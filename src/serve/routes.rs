@@ -76,7 +76,10 @@ async fn metrics_text(State(state): State<Arc<AppState>>) -> Response {
         backlog,
     );
     (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
         state.prometheus.render(),
     )
         .into_response()
@@ -132,11 +135,11 @@ async fn scan(
 
 fn check_data_id(data_id: Option<&str>) -> ApiResult<()> {
     match data_id {
-        Some(id) if id.chars().count() > MAX_DATA_ID || id.chars().any(char::is_control) => Err(
-            ApiError::bad_request(format!(
+        Some(id) if id.chars().count() > MAX_DATA_ID || id.chars().any(char::is_control) => {
+            Err(ApiError::bad_request(format!(
                 "data_id must be at most {MAX_DATA_ID} printable characters"
-            )),
-        ),
+            )))
+        }
         _ => Ok(()),
     }
 }
@@ -229,11 +232,7 @@ async fn accept(
     permit: tokio::sync::OwnedSemaphorePermit,
 ) -> ApiResult<Response> {
     {
-        let _decoding = state
-            .checks
-            .acquire()
-            .await
-            .map_err(ApiError::internal)?;
+        let _decoding = state.checks.acquire().await.map_err(ApiError::internal)?;
         let copy = bytes.clone();
         tokio::task::spawn_blocking(move || engine::check_upload(&copy))
             .await

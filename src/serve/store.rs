@@ -475,7 +475,9 @@ impl Store {
             .map(|row| {
                 Ok(CallbackJob {
                     id: row.try_get("id")?,
-                    url: row.try_get::<Option<String>, _>("callback_url")?.unwrap_or_default(),
+                    url: row
+                        .try_get::<Option<String>, _>("callback_url")?
+                        .unwrap_or_default(),
                     attempts: row.try_get("callback_attempts")?,
                 })
             })
@@ -522,8 +524,16 @@ impl Store {
         for row in &expired {
             let actor: Option<String> = row.try_get("claimed_by")?;
             let scan_id: String = row.try_get("scan_id")?;
-            audit(&mut tx, now, actor.as_deref().unwrap_or("?"), "expire", &scan_id, None, None)
-                .await?;
+            audit(
+                &mut tx,
+                now,
+                actor.as_deref().unwrap_or("?"),
+                "expire",
+                &scan_id,
+                None,
+                None,
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(expired.len() as u64)
@@ -609,7 +619,16 @@ impl Store {
             tx.rollback().await?;
             return Ok(Err(self.why_not(id, reviewer).await?));
         }
-        audit(&mut tx, now, reviewer, "decision", id, Some(decision), Some(reason)).await?;
+        audit(
+            &mut tx,
+            now,
+            reviewer,
+            "decision",
+            id,
+            Some(decision),
+            Some(reason),
+        )
+        .await?;
         tx.commit().await?;
         match self.review_item(id).await? {
             Some(item) => Ok(Ok(item)),
@@ -682,7 +701,12 @@ const REVIEW_SELECT: &str = "SELECT r.scan_id, r.verdict, r.status, r.created_at
 
 type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
 
-async fn insert_review(tx: &mut Tx<'_>, id: &str, finished: &Finished, now: i64) -> sqlx::Result<()> {
+async fn insert_review(
+    tx: &mut Tx<'_>,
+    id: &str,
+    finished: &Finished,
+    now: i64,
+) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO review_items (scan_id, verdict, status, created_at) \
          VALUES ($1, $2, 'pending', $3) ON CONFLICT (scan_id) DO NOTHING",
@@ -749,7 +773,13 @@ fn scan_json(row: &AnyRow) -> sqlx::Result<Value> {
         review["decision"] = decision.into();
     }
     let result = stored_result(row)?.map(|scan| {
-        Value::Object(result_object(scan, &id, data_id.as_deref(), &sha256, review))
+        Value::Object(result_object(
+            scan,
+            &id,
+            data_id.as_deref(),
+            &sha256,
+            review,
+        ))
     });
     let callback_url: Option<String> = row.try_get("callback_url")?;
     let callback = match callback_url {
@@ -822,7 +852,10 @@ fn normalise(url: &str) -> Result<(Backend, String), ServeError> {
     if path.is_empty() {
         return Err(ServeError::DatabaseUrl(url.into()));
     }
-    if let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
+    if let Some(parent) = Path::new(path)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+    {
         std::fs::create_dir_all(parent).map_err(|source| ServeError::Folder {
             path: parent.to_path_buf(),
             source,
@@ -935,12 +968,20 @@ mod tests {
         assert!(store.claim_review("bob", lease).await.unwrap().is_none());
         let refused = store.decide("s1", "bob", "confirm", "").await.unwrap();
         assert!(matches!(refused, Err(Refusal::Conflict(_))), "{refused:?}");
-        let decided = store.decide("s1", "alice", "confirm", "fake").await.unwrap();
+        let decided = store
+            .decide("s1", "alice", "confirm", "fake")
+            .await
+            .unwrap();
         assert_eq!(decided.unwrap()["decision"], "confirm");
         let log = store.audit_log(0, 10).await.unwrap();
         let actions: Vec<_> = log.iter().map(|e| e["action"].as_str().unwrap()).collect();
         assert_eq!(actions, ["claim", "decision"]);
         // The log is append-only in the database itself.
-        assert!(sqlx::query("DELETE FROM audit").execute(&store.pool).await.is_err());
+        assert!(
+            sqlx::query("DELETE FROM audit")
+                .execute(&store.pool)
+                .await
+                .is_err()
+        );
     }
 }

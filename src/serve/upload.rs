@@ -52,7 +52,11 @@ pub async fn read(request: Request) -> ApiResult<Bytes> {
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.to_ascii_lowercase().starts_with("multipart/form-data"));
+        .is_some_and(|value| {
+            value
+                .to_ascii_lowercase()
+                .starts_with("multipart/form-data")
+        });
     let bytes = if multipart {
         image_field(request).await
     } else {
@@ -60,10 +64,11 @@ pub async fn read(request: Request) -> ApiResult<Bytes> {
             .await
             .map_err(|rejection| ApiError::new(rejection.status(), rejection.body_text()))
     };
-    if let Err(err) = &bytes {
-        if err.status == StatusCode::PAYLOAD_TOO_LARGE {
-            metrics::rejected("too_large");
-        }
+    if bytes
+        .as_ref()
+        .is_err_and(|err| err.status == StatusCode::PAYLOAD_TOO_LARGE)
+    {
+        metrics::rejected("too_large");
     }
     bytes
 }

@@ -26,8 +26,12 @@ pub const ADMIN: &str = "admin-token-0123456789a";
 
 /// A demo image's bytes (`datasets/samples/NAME`).
 pub fn demo(name: &str) -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/samples").join(name))
-        .unwrap()
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("datasets/samples")
+            .join(name),
+    )
+    .unwrap()
 }
 
 /// Writes the tokens file with the four callers above.
@@ -146,10 +150,9 @@ impl Server {
     pub fn wait_ready(&self) {
         let deadline = Instant::now() + Duration::from_secs(300);
         loop {
-            if let Ok(response) = self.client.get(self.url("/healthz")).send() {
-                if response.status() == 200 {
-                    return;
-                }
+            let response = self.client.get(self.url("/healthz")).send();
+            if response.is_ok_and(|r| r.status() == 200) {
+                return;
             }
             assert!(
                 Instant::now() < deadline,
@@ -342,7 +345,9 @@ impl Receiver {
 }
 
 fn receive(mut stream: TcpStream, answer: u16) -> Option<Delivery> {
-    stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .ok()?;
     let mut reader = BufReader::new(stream.try_clone().ok()?);
     let mut headers = HashMap::new();
     let mut line = String::new();
