@@ -51,7 +51,7 @@ echo "images: $count (passes: $passes)" >&2
 # 1. The CLI.
 scan_start=$(date +%s.%N)
 for _ in $(seq "$passes"); do
-    /usr/bin/time -f '%M' -o "$work/scan.rss" "$bin" scan --jobs "$jobs" --format jsonl "$work/images" > "$work/scan.jsonl" || [ $? -eq 1 ]
+    /usr/bin/time -f '%M' -o "$work/scan.rss" "$bin" scan --jobs "$jobs" --format jsonl "$work/images" > "$work/scan.jsonl" || true  # 1: flagged, 2: an input failed
 done
 scan_end=$(date +%s.%N)
 scan_rate=$(python3 -c "print(round($count * $passes / ($scan_end - $scan_start), 3))")
