@@ -50,13 +50,19 @@ echo "images: $count (passes: $passes)" >&2
 
 # 1. The CLI.
 scan_start=$(date +%s.%N)
+scanned=0
 for _ in $(seq "$passes"); do
-    /usr/bin/time -f '%M' -o "$work/scan.rss" "$bin" scan --jobs "$jobs" --format jsonl "$work/images" > "$work/scan.jsonl" || true  # 1: flagged, 2: an input failed
+    # Exit status 1 (flagged) and 2 (an input failed) are expected here.
+    /usr/bin/time -f '%M' -o "$work/scan.rss" "$bin" scan --jobs "$jobs" --format jsonl "$work/images" \
+        > "$work/scan.jsonl" 2> "$work/scan.log" || true
+    # The scan's own clock starts once its models are loaded, as a running service's does.
+    scanned=$(python3 -c "import re,sys; m=re.search(r'in ([0-9.]+) s', open('$work/scan.log').read()); print($scanned + float(m.group(1)))")
 done
 scan_end=$(date +%s.%N)
-scan_rate=$(python3 -c "print(round($count * $passes / ($scan_end - $scan_start), 3))")
-scan_rss=$(( $(cat "$work/scan.rss") / 1024 ))
-echo "scan: $scan_rate images/s, peak RSS $scan_rss MiB" >&2
+scan_wall=$(python3 -c "print(round($count * $passes / ($scan_end - $scan_start), 3))")
+scan_rate=$(python3 -c "print(round($count * $passes / $scanned, 3))")
+scan_rss=$(( $(tail -1 "$work/scan.rss") / 1024 ))
+echo "scan: $scan_rate images/s once loaded ($scan_wall with start-up), peak RSS $scan_rss MiB" >&2
 
 # 2. and 3. The service.
 "$bin" serve --listen 127.0.0.1:0 --db "sqlite:$work/serve.db" --jobs "$jobs" 2> "$work/serve.log" &
@@ -84,7 +90,7 @@ steady, burst = json.loads(sys.argv[4]), json.loads(sys.argv[5])
 count, passes, jobs = sys.argv[6], sys.argv[7], sys.argv[8]
 print(f"| run | images/s | vs scan | p50 s | p95 s | statuses | failures | peak RSS MiB |")
 print(f"|---|---|---|---|---|---|---|---|")
-print(f"| `shanzhai scan --jobs {jobs}` | {scan_rate} | 1.00 | | | | | {scan_rss} |")
+print(f"| `shanzhai scan --jobs {jobs}` (its own clock, models loaded) | {scan_rate} | 1.00 | | | | | {scan_rss} |")
 for name, r in [(f"serve, {steady['clients']} clients", steady), ("serve, 64 clients", burst)]:
     statuses = ", ".join(f"{k}: {v}" for k, v in r["status"].items())
     print(f"| {name} | {r['images_per_s']} | {r['images_per_s'] / scan_rate:.2f} | {r['p50_s']} | {r['p95_s']} | {statuses} | {r['failures']} | |")
