@@ -39,6 +39,7 @@
 //! - [`cli`]: the `shanzhai` command line.
 
 pub mod cli;
+pub mod dedup;
 pub mod input;
 pub mod ocr;
 pub mod report;
