@@ -3,6 +3,8 @@
 //!
 //! - [`pdq`]: Meta's PDQ perceptual hash (256 bits, Hamming distance), written from the published
 //!   algorithm and checked against the reference's test vectors.
+//! - [`trim`]: removing uniform borders before hashing ([`pdq_hash_trimmed`], the hash the bank is
+//!   meant to keep and look up), so that a border added to a re-post does not hide it.
 //! - [`bank`]: an in-memory bank of decided images' hashes with a fast nearest-entry lookup
 //!   (multi-index hashing; about 1 million entries in well under a millisecond).
 //!
@@ -29,9 +31,11 @@
 
 pub mod bank;
 pub mod pdq;
+pub mod trim;
 
 pub use bank::{Bank, BankEntry, BankMatch, Decision};
 pub use pdq::{DihedralHashes, MIN_USEFUL_QUALITY, PdqHash, pdq_hash, pdq_hash_dihedral};
+pub use trim::{pdq_hash_trimmed, trim_bounds};
 
 /// The Hamming distance at or below which an upload is treated as a copy of a bank entry.
 ///
