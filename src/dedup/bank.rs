@@ -298,12 +298,34 @@ impl Bank {
     /// The nearest enabled entry within `max_distance` bits of `hash` (inclusive), the most recent
     /// decision winning ties; `None` if there is none.
     pub fn nearest(&self, hash: &PdqHash, max_distance: u32) -> Option<BankMatch> {
+        self.nearest_any(std::slice::from_ref(hash), max_distance)
+    }
+
+    /// The nearest enabled entry to any of `hashes` (several hashes of one upload, such as its
+    /// plain and its border-trimmed PDQ hash, see [`crate::dedup::trim`]), with the same rules as
+    /// [`Self::nearest`]: smallest distance over all the hashes, then the most recent decision.
+    pub fn nearest_any(&self, hashes: &[PdqHash], max_distance: u32) -> Option<BankMatch> {
+        let mut best: Option<(u32, u64, usize)> = None;
+        for hash in hashes {
+            self.search(hash, max_distance, &mut best);
+        }
+        best.map(|(distance, _, i)| {
+            let slot = &self.slots[i];
+            BankMatch {
+                id: slot.id.to_string(),
+                decision: slot.decision,
+                distance,
+            }
+        })
+    }
+
+    /// Updates `best`, the (distance, seq, index) of the best entry so far, with the entries
+    /// within `max_distance` of `hash`.
+    fn search(&self, hash: &PdqHash, max_distance: u32, best: &mut Option<(u32, u64, usize)>) {
         if self.enabled == 0 {
-            return None;
+            return;
         }
         let query = hash.to_words();
-        // (distance, seq, index) of the best so far.
-        let mut best: Option<(u32, u64, usize)> = None;
         let consider = |i: usize, best: &mut Option<(u32, u64, usize)>| {
             let slot = &self.slots[i];
             if !slot.enabled {
@@ -324,7 +346,7 @@ impl Bank {
         let radius = max_distance / CHUNKS as u32;
         if radius > MAX_PROBE_RADIUS {
             for i in 0..self.slots.len() {
-                consider(i, &mut best);
+                consider(i, best);
             }
         } else {
             for c in 0..CHUNKS {
@@ -332,7 +354,7 @@ impl Bank {
                 let q = chunk(&query, c);
                 let mut probe = |value: u16| {
                     for &i in &self.postings[base + value as usize] {
-                        consider(i as usize, &mut best);
+                        consider(i as usize, best);
                     }
                 };
                 probe(q);
@@ -349,14 +371,6 @@ impl Bank {
                 }
             }
         }
-        best.map(|(distance, _, i)| {
-            let slot = &self.slots[i];
-            BankMatch {
-                id: slot.id.to_string(),
-                decision: slot.decision,
-                distance,
-            }
-        })
     }
 }
 
@@ -516,6 +530,23 @@ mod tests {
         assert_eq!(bank.nearest(&h2, 0).unwrap().decision, Decision::Overturn);
         assert_eq!(bank.get("x").unwrap().hash, h2);
         assert_eq!(bank.len(), 1);
+    }
+
+    #[test]
+    fn nearest_any_takes_the_best_of_several_query_hashes() {
+        let (a, b) = (random_hash(31), random_hash(32));
+        let mut bank = Bank::new();
+        bank.insert(BankEntry::new("a", a, Decision::Confirm));
+        bank.insert(BankEntry::new("b", b, Decision::Overturn));
+        let m = bank
+            .nearest_any(&[flip(a, 0..20), flip(b, 0..3)], 31)
+            .unwrap();
+        assert_eq!((m.id.as_str(), m.distance), ("b", 3));
+        // Equal distances: the most recent entry, whichever query hash found it.
+        let m = bank.nearest_any(&[flip(a, [7]), flip(b, [9])], 31).unwrap();
+        assert_eq!(m.id, "b");
+        assert_eq!(bank.nearest_any(&[], 31), None);
+        assert_eq!(bank.nearest_any(&[random_hash(33)], 31), None);
     }
 
     #[test]
