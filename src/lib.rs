@@ -52,6 +52,7 @@
 
 #![deny(missing_docs)]
 
+pub mod dedup;
 pub mod input;
 pub mod ocr;
 pub mod report;
