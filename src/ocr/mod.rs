@@ -144,6 +144,11 @@ pub struct OcrParams {
     pub rec_height: u32,
     /// Recogniser minimum input width; batches are widened to their widest crop (default 320).
     pub rec_min_width: u32,
+    /// Recogniser maximum input width (default 4800, 100 times the height; not in RapidOCR).
+    /// Wider crops are squeezed to it. The recogniser's memory grows with the square of its
+    /// input width: a 3000 × 1 sliver would ask for 144,000 columns and 62 GB; a line of a 4K
+    /// screenshot stays under the cap.
+    pub rec_max_width: u32,
     /// Crops per recogniser run, grouped by aspect ratio (default 6).
     pub rec_batch: usize,
     /// Lines whose recognition score is below this are dropped (default 0.5).
@@ -175,6 +180,7 @@ impl Default for OcrParams {
             cls_size: (48, 192),
             rec_height: 48,
             rec_min_width: 320,
+            rec_max_width: 4800,
             rec_batch: 6,
             text_score: 0.5,
             intra_threads: 0,
@@ -394,7 +400,8 @@ impl OcrEngine {
                 .iter()
                 .map(|&i| aspect(&crops[i]))
                 .fold(min_ratio, f64::max);
-            let width = (f64::from(height) * max_ratio) as u32;
+            let width = ((f64::from(height) * max_ratio) as u32)
+                .min(self.params.rec_max_width.max(self.params.rec_min_width));
             let input = batch_input(crops, &batch, height, width, &lut);
             let shape = [batch.len(), 3, height as usize, width as usize];
             let alphabet = &self.alphabet;
