@@ -74,6 +74,7 @@ pub fn router() -> Router<Arc<AppState>> {
         .route("/review/{id}/original", get(original_image))
         .route("/static/review.js", get(script))
         .route("/static/review.css", get(stylesheet))
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .layer(from_fn(security_headers))
 }
 
