@@ -129,7 +129,7 @@ fn location(response: &Response) -> String {
 
 fn scan(server: &Server, data_id: &str, bytes: Vec<u8>) -> Value {
     let response = server.scan(
-        &format!("data_id={}", encode(&[("", data_id)])[1..].to_string()),
+        &format!("data_id={}", &encode(&[("", data_id)])[1..]),
         SUBMIT,
         bytes,
     );
@@ -337,7 +337,7 @@ fn reviewers_log_in_claim_decide_and_their_decisions_decide_reposts() {
     let copy = scan(&server, "repost-2", resized(&demo(names[1]), 100));
     assert_eq!(copy["verdict"], "pass", "{copy}");
     assert_eq!(copy["duplicate_of"]["decision"], "overturn");
-    assert_eq!(copy["model_verdict"].as_str().is_some(), true);
+    assert!(copy["model_verdict"].as_str().is_some(), "{copy}");
 
     // Escalations teach nothing; a reviewer may not use the bank API, an admin disables.
     assert_eq!(server.get("/v1/bank", ALICE).send().unwrap().status(), 403);

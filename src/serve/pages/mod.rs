@@ -242,11 +242,12 @@ fn token_matches(given: &str, expected: &str) -> bool {
         && !expected.is_empty()
 }
 
-fn check_post(headers: &HeaderMap, given: &str, reviewer: &Reviewer) -> Result<(), Response> {
+/// The 403 answer to a POST that is not from our own pages, or `None` when it is.
+fn refused_post(headers: &HeaderMap, given: &str, reviewer: &Reviewer) -> Option<Response> {
     if same_origin(headers) && token_matches(given, &reviewer.csrf) {
-        Ok(())
+        None
     } else {
-        Err(message(
+        Some(message(
             StatusCode::FORBIDDEN,
             "Refused",
             "This form did not come from this site's pages (or its session changed). Reload \
@@ -754,7 +755,7 @@ async fn decide(
     headers: HeaderMap,
     Form(form): Form<DecisionForm>,
 ) -> Response {
-    if let Err(refused) = check_post(&headers, &form.csrf, &reviewer) {
+    if let Some(refused) = refused_post(&headers, &form.csrf, &reviewer) {
         return refused;
     }
     let back = |code: &str| {
@@ -1023,7 +1024,7 @@ async fn bank_change(
     headers: HeaderMap,
     Form(form): Form<BankForm>,
 ) -> Response {
-    if let Err(refused) = check_post(&headers, &form.csrf, &reviewer) {
+    if let Some(refused) = refused_post(&headers, &form.csrf, &reviewer) {
         return refused;
     }
     if !reviewer.is_admin() {

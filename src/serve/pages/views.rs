@@ -422,7 +422,7 @@ mod tests {
         assert_eq!(rows.len(), 3);
         assert_eq!((rows[0].score.as_str(), rows[0].detected), ("0.987", true));
         assert_eq!(age(59_999), "59 s");
-        assert_eq!(age(3 * 3600_000 + 600_000), "3 h 10 min");
+        assert_eq!(age(3 * 3_600_000 + 600_000), "3 h 10 min");
         assert_eq!(age(-5), "0 s");
         assert_eq!(
             short_time("2026-12-02T05:03:10.123Z"),

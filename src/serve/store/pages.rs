@@ -542,7 +542,10 @@ mod tests {
             changed_by: None,
         };
         store.bank_upsert(&row).await.unwrap();
-        assert_eq!(store.bank_since(0).await.unwrap(), [row.clone()]);
+        assert_eq!(
+            store.bank_since(0).await.unwrap(),
+            std::slice::from_ref(&row)
+        );
         let off = store
             .bank_set_enabled("a", false, "root")
             .await
