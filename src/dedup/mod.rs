@@ -37,8 +37,15 @@ pub use bank::{Bank, BankEntry, BankMatch, Decision};
 pub use pdq::{DihedralHashes, MIN_USEFUL_QUALITY, PdqHash, pdq_hash, pdq_hash_dihedral};
 pub use trim::{pdq_hash_trimmed, trim_bounds};
 
-/// The Hamming distance at or below which an upload is treated as a copy of a bank entry.
+/// The Hamming distance at or below which an upload is treated as a copy of a bank entry: 31,
+/// PDQ's customary limit.
 ///
-/// Chosen on the figures in `docs/dedup.md` (`scripts/dedup/figures.sh`): tuned on half of the
-/// demo and reference images, reported on the other half.
+/// From the figures in `docs/dedup.md` (`scripts/dedup/figures.sh`, 212 demo and reference images
+/// and 20 variants of each, tuned on one half and reported on the other): at 31 a copy re-encoded
+/// as JPEG (quality 50 to 95) is found 98% of the time, a copy resized to 50-200% 88-95%, and no
+/// variant of one image came within 48 bits of another image. The limit is not raised to 48 for
+/// the few points of resize recall because the closest distinct images we have (the same emblem
+/// artwork in two pictures, two seals) already sit at 56-64 bits, far closer than the bulk of the
+/// distribution suggests, and a bank of a million decisions on look-alike certificates will have
+/// closer ones; a false match decides an upload without a moderator.
 pub const DEFAULT_MATCH_DISTANCE: u32 = 31;
