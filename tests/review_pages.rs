@@ -369,3 +369,88 @@ fn reviewers_log_in_claim_decide_and_their_decisions_decide_reposts() {
     alice.cookie = old;
     assert!(location(&alice.get("/review")).starts_with("/login"));
 }
+
+fn replica(dir: &std::path::Path, db: &str, name: &str) -> Server {
+    let tokens = write_tokens(dir);
+    let config = write_config(
+        dir,
+        &format!("{name}.toml"),
+        Stages::Visual,
+        "poll_interval = \"200ms\"",
+    );
+    Server::start(&[
+        "--db",
+        db,
+        "--tokens",
+        tokens.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+        "--jobs",
+        "1",
+    ])
+}
+
+/// Retries `check` for up to 10 s (the other replica polls the bank every 200 ms).
+fn eventually(what: &str, mut check: impl FnMut() -> Option<Value>) -> Value {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(found) = check() {
+            return found;
+        }
+        assert!(std::time::Instant::now() < deadline, "{what}: not in 10 s");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn replicas_over_postgresql_share_sessions_and_the_bank() {
+    let Some(pg) = Postgres::start("review_replicas") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let a = replica(dir.path(), &pg.url, "a");
+    let b = replica(dir.path(), &pg.url, "b");
+    let image = demo("ad_gold_emblem_poster.jpg");
+    let first = scan(&a, "first", image.clone());
+    let id = first["id"].as_str().unwrap().to_string();
+    assert_eq!(first["review"]["status"], "pending");
+
+    // A session made on replica a is valid on replica b.
+    let mut on_a = Page::new(&a);
+    location(&on_a.login(ALICE));
+    let mut on_b = Page::new(&b);
+    on_b.cookie = on_a.cookie.clone();
+    assert!(on_b.html("/review").contains("<b>1</b> pending"));
+
+    // Claimed and confirmed on b, through the page.
+    let path = format!("/review/{id}");
+    let csrf = on_b.csrf(&path);
+    let origin = b.base.clone();
+    let decided = on_b.post(
+        &path,
+        &[("csrf", &csrf), ("decision", "confirm"), ("reason", "fake")],
+        Some(&origin),
+    );
+    assert_eq!(location(&decided), "/review/next");
+    assert!(on_a.html("/review/audit").contains("fake"));
+
+    // Replica a learns the decision by polling: a re-post there is blocked.
+    let repost = resized(&image, 80);
+    let blocked = eventually("the bank on replica a", || {
+        let result = scan(&a, "repost", repost.clone());
+        result.get("duplicate_of").is_some().then_some(result)
+    });
+    assert_eq!(blocked["verdict"], "block");
+    assert_eq!(blocked["duplicate_of"]["id"], id.as_str());
+
+    // Disabled through a, replica b stops matching.
+    let disabled = a
+        .post(&format!("/v1/bank/{id}/disable"), ADMIN)
+        .send()
+        .unwrap();
+    assert_eq!(disabled.status(), 200);
+    eventually("the disabled entry on replica b", || {
+        let result = scan(&b, "repost-b", repost.clone());
+        result.get("duplicate_of").is_none().then_some(result)
+    });
+}
