@@ -1,7 +1,7 @@
 //! The reviewer's pages in headless Chromium against the real `shanzhai serve` over SQLite
 //! (OCR and the classifier on): log in, open the queue, open the oldest item, decide it with the
-//! keyboard alone, land on the next item, walk with j and ←, and find the decision on
-//! `/review/audit`. One upload's `data_id` is a script payload; nothing may run. Screenshots:
+//! keyboard alone, land on the next item, walk with j and ←, overturn and escalate the rest
+//! until the queue says it is empty, and find the decisions on `/review/audit`. One upload's `data_id` is a script payload; nothing may run. Screenshots:
 //! `target/browser/review-queue.png`, `review-item.png`, `review-audit.png` (1280×800).
 //!
 //! Skips with one line when Chromium or Node.js is missing (fails under `CI=true` or
@@ -121,6 +121,18 @@ fn a_reviewer_works_through_the_queue_with_the_keyboard() {
     );
     assert_eq!(page["third"], ids[2].as_str());
     assert_eq!(page["back_to_second"], true);
+    assert_eq!(page["after_overturn"], ids[2].as_str(), "{page}");
+    assert!(
+        page["empty_text"]
+            .as_str()
+            .unwrap()
+            .contains("The queue is empty"),
+        "{page}"
+    );
+    assert!(
+        page["counts"].as_str().unwrap().contains("3 decided"),
+        "{page}"
+    );
     let marks = page["marks"].as_array().unwrap();
     let titles = page["mark_titles"].as_array().unwrap();
     assert_eq!(marks.len(), titles.len());
@@ -131,21 +143,52 @@ fn a_reviewer_works_through_the_queue_with_the_keyboard() {
 
     // The audit page shows the decision (newest first: release, claim, ..., decision).
     let rows = page["audit_rows"].as_array().unwrap();
-    let decision = rows
+    let decisions: Vec<(&str, &str, &str, &str)> = rows
         .iter()
-        .find(|r| r[3] == "decision")
-        .unwrap_or_else(|| panic!("no decision on the audit page: {rows:?}"));
-    assert_eq!(decision[1], "alice");
-    assert_eq!(decision[2], ids[0].as_str());
-    assert_eq!(decision[4], "confirm");
-    assert_eq!(decision[5], "Fake state certificate promotion");
+        .filter(|r| r[3] == "decision")
+        .map(|r| {
+            (
+                r[1].as_str().unwrap(),
+                r[2].as_str().unwrap(),
+                r[4].as_str().unwrap(),
+                r[5].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        decisions,
+        [
+            (
+                "alice",
+                ids[2].as_str(),
+                "escalate",
+                "Unclear: needs a specialist"
+            ),
+            (
+                "alice",
+                ids[1].as_str(),
+                "overturn",
+                "Misuses the national emblem or an official seal"
+            ),
+            (
+                "alice",
+                ids[0].as_str(),
+                "confirm",
+                "Fake state certificate promotion"
+            ),
+        ],
+        "newest first: {rows:?}"
+    );
     assert_eq!(page["pwned"], Value::Null);
     assert_eq!(page["handler_attributes"], 0);
 
     // The decision reached the API and the bank too.
-    let item = server.json("/v1/review/queue?status=decided", ADMIN);
-    assert_eq!(item["items"][0]["id"], ids[0].as_str());
-    assert_eq!(server.json("/v1/bank", ADMIN)["total"], 1);
+    let decided = server.json("/v1/review/queue?status=decided", ADMIN);
+    assert_eq!(decided["items"][0]["id"], ids[0].as_str());
+    assert_eq!(decided["items"][0]["decision"], "confirm");
+    // Confirm and overturn teach the bank; escalate does not.
+    let bank = server.json("/v1/bank", ADMIN);
+    assert_eq!(bank["total"], 2, "{bank}");
     for name in ["review-queue.png", "review-item.png", "review-audit.png"] {
         assert!(
             std::fs::metadata(shots.join(name)).is_ok_and(|m| m.len() > 0),

@@ -71,6 +71,18 @@ export default async function (page, args) {
   await Promise.all([page.waitForURL(secondUrl), page.keyboard.press("ArrowLeft")]);
   out.back_to_second = page.url() === secondUrl;
 
+  // 2 + o overturns the second item, the third opens; 5 + e escalates it; the queue is empty.
+  await page.keyboard.press("2");
+  await Promise.all([page.waitForURL((u) => u.href !== secondUrl), page.keyboard.press("o")]);
+  out.after_overturn = await page.locator("#item").getAttribute("data-id");
+  await page.keyboard.press("5");
+  await Promise.all([
+    page.waitForURL((u) => new URL(u).pathname === "/review"),
+    page.keyboard.press("e"),
+  ]);
+  out.empty_text = await page.locator("#empty").innerText();
+  out.counts = await page.locator(".counts").innerText();
+
   // The audit log, filtered by the reviewer.
   await page.goto(`${args.base}/review/audit?reviewer=${encodeURIComponent(args.reviewer)}`);
   out.audit_rows = await page.locator("#audit tbody tr").evaluateAll((rows) =>
