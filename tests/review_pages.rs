@@ -360,6 +360,56 @@ fn reviewers_log_in_claim_decide_and_their_decisions_decide_reposts() {
     assert!(again.get("duplicate_of").is_none(), "{again}");
     assert_eq!(again["review"]["status"], "pending");
 
+    // A decision through the JSON API teaches the bank too.
+    let claimed: Value = server
+        .post("/v1/review/claim", BOB)
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(claimed["id"], ids[2].as_str());
+    let decided = server
+        .post(&format!("/v1/review/{}/decision", ids[2]), BOB)
+        .json(&serde_json::json!({"decision": "confirm", "reason": "api"}))
+        .send()
+        .unwrap();
+    assert_eq!(decided.status(), 200);
+    let bank = server.json("/v1/bank", ADMIN);
+    assert_eq!(bank["total"], 3, "{bank}");
+    assert_eq!(bank["items"][0]["id"], ids[2].as_str());
+    assert_eq!(bank["items"][0]["decided_by"], "bob");
+
+    // The bank page: admins only; Enable through its form (with the session's token).
+    assert_eq!(alice.get("/review/bank").status(), 403);
+    let mut root = Page::new(&server);
+    root.login(ADMIN);
+    let page = root.html("/review/bank");
+    assert!(
+        page.contains(&ids[0]) && page.contains("disabled by root"),
+        "{page}"
+    );
+    let csrf = root.csrf("/review/bank");
+    let path = format!("/review/bank/{}", ids[0]);
+    assert_eq!(
+        root.post(&path, &[("csrf", "x"), ("action", "enable")], Some(&origin))
+            .status(),
+        403
+    );
+    let enabled = root.post(
+        &path,
+        &[("csrf", &csrf), ("action", "enable")],
+        Some(&origin),
+    );
+    assert_eq!(location(&enabled), "/review/bank");
+    let entry = &server.json("/v1/bank", ADMIN)["items"];
+    let entry = entry
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == ids[0].as_str())
+        .unwrap();
+    assert_eq!(entry["enabled"], true, "{entry}");
+
     // Logging out ends the session on the server, not only in the browser.
     let old = alice.cookie.clone();
     assert_eq!(
