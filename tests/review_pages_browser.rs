@@ -91,6 +91,12 @@ fn a_reviewer_works_through_the_queue_with_the_keyboard() {
         meta.contains("poster-2026-0117") && meta.contains("bytes"),
         "{meta}"
     );
+    assert_eq!(
+        page["buttons"],
+        json!({"Confirm": 1, "Overturn": 1, "Escalate": 1}),
+        "{page}"
+    );
+    assert_eq!(page["reason_field"], 1);
     assert_eq!(page["help_opened"], true);
     assert_eq!(page["help_closed"], true);
     assert_eq!(page["original_src"], format!("/review/{}/original", ids[0]));

@@ -33,6 +33,12 @@ export default async function (page, args) {
   out.labels = await page.locator("table.labels tr").count();
   out.meta = await page.locator("dl.meta").innerText();
   await shot("review-item.png");
+  // The actions by their accessible names, exactly as the issue names them.
+  out.buttons = {};
+  for (const name of ["Confirm", "Overturn", "Escalate"]) {
+    out.buttons[name] = await page.getByRole("button", { name, exact: true }).count();
+  }
+  out.reason_field = await page.locator('input[name="reason"][required]').count();
 
   // ? opens the help, Escape closes it.
   await page.keyboard.press("?");
