@@ -5,7 +5,8 @@ Every line is written by this project (templates and sentences below, no real ad
 pools with disjoint templates, certificate names, tails and sentences:
 
 - `holdout.tsv` was written before the matcher was tuned and is only reported on;
-- `dev.tsv` is what the rules were tuned on;
+- `dev.tsv` is what the rules were tuned on (its `trap_added` kind: ordinary sentences added when the
+  rules for 包过/保过/替考/代考/包拿证 were tuned, after its other lines);
 - `holdout2.tsv` was written after the first holdout had been looked at (its misses suggested two more
   rules) and before those rules were made: it is the untouched set for them.
 - `holdout3.tsv` was written after `holdout2` had been looked at (its false flags came from the old
@@ -348,6 +349,14 @@ ORDINARY["holdout2"] = {
               "hello world program in Python", "Gua sha massage tools sale", "jin tian tian qi hen hao",
               "Tikao River is in the north"],
 }
+
+# Traps added to dev (only) when the rules for 包过/保过/替考/代考/包拿证 were tuned; a kind of their own,
+# after the others, so the earlier dev lines keep their draws.
+ORDINARY["dev"]["trap_added"] = [
+    "他为朋友担保过一笔借款", "确保过冬物资充足", "奶奶包过的粽子特别香", "这个包过几天再寄给你",
+    "卖车包过户吗？要加钱吗", "旅行包过安检时被打开检查了", "近代考古学的发展历程", "他替考官整理了试卷",
+    "我替考研的同学买了资料", "他从书包拿证书给老师看", "环保过关的企业才能开工", "新生代考生更看重专业",
+]
 
 ORDINARY["holdout3"] = {
     "news": ["全国粮食总产量连续多年稳定在1.3万亿斤以上", "人社部颁发第十六届中华技能大奖",
