@@ -314,3 +314,32 @@ fn old_short_phrases_in_ordinary_sentences_pass() {
         );
     }
 }
+
+#[test]
+fn tone_numbers_and_the_ministry_claim_in_pinyin() {
+    for (text, rule, span) in [
+        (
+            "电工证bao4 guo4，名额有限",
+            "promise.guaranteed_pass",
+            "bao4 guo4",
+        ),
+        ("面点师证，ti4 kao3。私信", "promise.exam_proxy", "ti4 kao3"),
+        ("3tian1拿证！", "promise.days_to_certificate", "3tian1拿证"),
+        (
+            "ren she bu ban fa！少儿编程",
+            "ministry.issuing_claim",
+            "ren she bu ban fa",
+        ),
+        ("renshebubanfa", "ministry.issuing_claim", "renshebubanfa"),
+    ] {
+        assert_eq!(
+            span_of(text, rule).as_deref(),
+            Some(span),
+            "{text}: {:?}",
+            find(text)
+        );
+    }
+    // Digits after letters that are not pinyin, or before another digit, stay digits.
+    assert_eq!(verdict("订单号AB12345，型号mp3"), Verdict::Pass);
+    assert_eq!(verdict("VIP3天拿证"), Verdict::Block);
+}

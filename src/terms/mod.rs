@@ -505,7 +505,10 @@ impl Matcher {
         let mut quoted = Vec::with_capacity(picked.len());
         let mut cursor = CharCursor::default();
         for c in picked {
-            let (byte_start, byte_end) = norm.original_range(original, c.start, c.end);
+            let (byte_start, mut byte_end) = norm.original_range(original, c.start, c.end);
+            if ends_before_dropped_tone_number(original, byte_end, norm.as_str(), c.end) {
+                byte_end += 1; // `bao4 guo4`, not `bao4 guo`
+            }
             let start = cursor.advance(original, byte_start);
             let end = cursor.advance(original, byte_end);
             let rule = &self.rules[c.rule as usize];
@@ -544,6 +547,23 @@ fn within_reach<T, K: Fn(&T) -> usize>(
 ) -> std::slice::Iter<'_, T> {
     let first = sorted.partition_point(|item| key(item) < from.saturating_sub(slack));
     sorted[first..].iter()
+}
+
+/// Whether the original span ending at `byte_end` is followed by a tone number that normalisation
+/// dropped (`guo4`): a digit 1–5 right after a Latin letter, which is not the next normalised byte.
+fn ends_before_dropped_tone_number(
+    original: &str,
+    byte_end: usize,
+    normalized: &str,
+    norm_end: usize,
+) -> bool {
+    let bytes = original.as_bytes();
+    let Some(&digit) = bytes.get(byte_end) else {
+        return false;
+    };
+    (b'1'..=b'5').contains(&digit)
+        && bytes[byte_end - 1].is_ascii_alphabetic()
+        && normalized.as_bytes().get(norm_end) != Some(&digit)
 }
 
 /// Whether an ASCII letter touches `text[start..end]` on either side.

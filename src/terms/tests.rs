@@ -220,6 +220,19 @@ ordinary = ["甲乙丙"]
 }
 
 #[test]
+fn tone_number_pinyin_and_the_ministry_in_pinyin() {
+    assert!(has("电工证bao4 guo4", "promise.guaranteed_pass"));
+    assert!(has("ti4 kao3，微信", "promise.exam_proxy"));
+    assert!(has("3tian1na2zheng4！", "promise.days_to_certificate"));
+    assert!(has("不guo4退款", "promise.refund_if_fail"));
+    assert!(has("renshebubanfa，全国通用", "ministry.issuing_claim"));
+    assert!(has("REN SHE BU BAN FA", "ministry.issuing_claim"));
+    // Digits that are not tone numbers stay.
+    assert!(has("VIP3天拿证", "promise.days_to_certificate"));
+    assert!(rules("Flight CA1234 departs at 14:05").is_empty());
+}
+
+#[test]
 fn red_envelope_is_not_a_pass_guarantee() {
     assert!(rules("红包过节").is_empty());
     assert!(rules("面包过期了").is_empty());
