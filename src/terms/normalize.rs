@@ -125,8 +125,14 @@ impl Normalized {
     }
 
     /// Whether the text so far ends with two or more ASCII letters, the last one a possible end of a
-    /// pinyin syllable (`a e i o u v n g r`): a digit `1`–`5` after it may be a tone number.
+    /// pinyin syllable (`a e i o u v n g r`), with nothing dropped since: a digit `1`–`5` right
+    /// after it may be a tone number. A digit behind a separator (`CUDA，⑤天拿證`) is a number.
     fn ends_like_syllable(&self) -> bool {
+        !self.gap && self.letters_end_like_syllable()
+    }
+
+    /// [`ends_like_syllable`](Self::ends_like_syllable) without the condition on dropped text.
+    fn letters_end_like_syllable(&self) -> bool {
         match self.text.as_bytes() {
             [.., before, last] => {
                 before.is_ascii_lowercase()
@@ -146,6 +152,12 @@ impl Normalized {
         if self.ends_like_syllable() && !next_output_is_digit(rest, tables) {
             self.note_dropped();
         } else {
+            if self.gap && self.letters_end_like_syllable() {
+                // Kept because of what was dropped before it (`CUDA，⑤`): a space (which occurs
+                // nowhere else in normalised text) keeps it a number when normalised again.
+                self.text.push(' ');
+                self.gap = false;
+            }
             self.push_char(digit, origin, false);
         }
     }

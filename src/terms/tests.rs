@@ -229,6 +229,9 @@ fn tone_number_pinyin_and_the_ministry_in_pinyin() {
     assert!(has("REN SHE BU BAN FA", "ministry.issuing_claim"));
     // Digits that are not tone numbers stay.
     assert!(has("VIP3天拿证", "promise.days_to_certificate"));
+    // A digit behind a separator is a number, not a tone (found by the reference suite).
+    assert!(has("打开CUDA，⑤天拿證", "promise.days_to_certificate"));
+    assert!(has("jira, 3天拿证", "promise.days_to_certificate"));
     assert!(rules("Flight CA1234 departs at 14:05").is_empty());
 }
 
