@@ -13,9 +13,11 @@ rounds="${2:-5}"
 if [ ! -d "$old" ]; then
     git worktree add --detach "$old" 30dcc71
 fi
+# Cargo prints the executable relative to the checkout it built in: make it absolute there, or both
+# builds would run the binary under this checkout's target/.
 bench_binary() {
-    (cd "$1" && cargo bench --bench terms_throughput --no-run 2>&1) |
-        sed -n 's/.*Executable .*(\(.*\)).*/\1/p' | tail -1
+    (cd "$1" && cargo bench --bench terms_throughput --no-run 2>&1 |
+        sed -n 's/.*Executable .*(\(.*\)).*/\1/p' | tail -1 | xargs realpath)
 }
 old_bin=$(bench_binary "$old")
 new_bin=$(bench_binary .)

@@ -36,7 +36,8 @@
 //! - [`ocr`]: PaddleOCR PP-OCRv4 detection, orientation and recognition under ONNX Runtime;
 //! - [`vision`]: the visual classifier (national emblem, certificate layout, official seal);
 //! - [`scan`]: the batch pipeline that runs the stages and fuses them into a verdict;
-//! - [`report`]: output writers (JSONL, CSV, the HTML review report).
+//! - [`report`]: output writers (JSONL, CSV, the HTML review report);
+//! - [`dedup`]: the PDQ perceptual hash and the near-duplicate bank of decided images.
 //!
 //! The `shanzhai` command line is the crate's binary (`src/main.rs`, `src/cli/`), a thin layer
 //! over these modules.
@@ -52,6 +53,7 @@
 
 #![deny(missing_docs)]
 
+pub mod dedup;
 pub mod input;
 pub mod ocr;
 pub mod report;

@@ -147,8 +147,8 @@ fn single_line_with_and_without_detection() {
     let photo = DynamicImage::ImageRgb8(line1_photo());
     assert_eq!(texts(&engine().recognize(&photo).unwrap()), [LINE1]);
     let rec = engine().recognize_crops(&[line1_crop()]).unwrap();
-    assert_eq!(rec[0].0, LINE1);
-    assert!(rec[0].1 > 0.9, "score {}", rec[0].1);
+    assert_eq!(rec[0].text, LINE1);
+    assert!(rec[0].score > 0.9, "score {}", rec[0].score);
 }
 
 #[test]
@@ -159,8 +159,8 @@ fn classifier_turns_an_upside_down_line() {
     assert!(verdicts[0].rotated, "{verdicts:?}");
     assert!(!verdicts[1].rotated, "{verdicts:?}");
     let rec = engine.recognize_crops(&crops).unwrap();
-    assert_eq!(rec[0].0, LINE2);
-    assert_eq!(rec[1].0, LINE1);
+    assert_eq!(rec[0].text, LINE2);
+    assert_eq!(rec[1].text, LINE1);
 }
 
 #[test]

@@ -146,6 +146,7 @@ fn demo_set_scan_with_report() {
     for v in &lines {
         assert!(v["error"].is_null(), "{v}");
         assert!(v["verdict"].is_string(), "{v}");
+        assert_fired_explains_the_verdict(v);
     }
     let matched = |name: &str| -> Vec<String> {
         by_name(&lines, name)["matches"]
@@ -197,4 +198,52 @@ fn demo_set_scan_with_report() {
     }
     let annotated = std::fs::read_dir(report.join("images")).unwrap().count();
     assert!(annotated >= 7, "{annotated} annotated images");
+}
+
+/// `fired` is the reasons as data: one entry per reason, the strongest verdict is the result's,
+/// and each entry names a fusion rule, its verdict, the labels and the lexicon rules it used.
+fn assert_fired_explains_the_verdict(v: &serde_json::Value) {
+    let fired = v["fired"]
+        .as_array()
+        .expect("every result has a fired array");
+    assert_eq!(fired.len(), v["reasons"].as_array().unwrap().len(), "{v}");
+    let rank = |verdict: &str| {
+        ["pass", "review", "block"]
+            .iter()
+            .position(|x| *x == verdict)
+    };
+    let strongest = fired
+        .iter()
+        .filter_map(|f| rank(f["verdict"].as_str().unwrap()))
+        .max()
+        .unwrap_or(0);
+    assert_eq!(Some(strongest), rank(v["verdict"].as_str().unwrap()), "{v}");
+    let rules = [
+        "emblem_with_terms",
+        "emblem_alone",
+        "certificate_with_terms",
+        "certificate_with_emblem",
+        "seal_with_terms",
+        "official_document",
+        "text",
+    ];
+    let matched_rules: Vec<&str> = v["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["rule"].as_str().unwrap())
+        .collect();
+    for f in fired {
+        assert!(rules.contains(&f["rule"].as_str().unwrap()), "{f}");
+        for label in f["labels"].as_array().unwrap() {
+            let label = label.as_str().unwrap();
+            assert_eq!(v["visual"][label]["detected"], true, "{f} in {v}");
+        }
+        for term in f["terms"].as_array().unwrap() {
+            assert!(
+                matched_rules.contains(&term.as_str().unwrap()),
+                "{f} in {v}"
+            );
+        }
+    }
 }

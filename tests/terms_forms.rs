@@ -282,3 +282,64 @@ fn every_generated_spelling_is_found_where_it_starts() {
     }
     assert!(checked > 1000, "{checked}");
 }
+
+#[test]
+fn old_short_phrases_in_ordinary_sentences_pass() {
+    // holdout2's false flags (docs/terms.md): 包过, 保过, 替考 read as ordinary Chinese.
+    for text in [
+        "这款包过两天降价吗？",
+        "那个包过了安检才发现是别人的",
+        "他包过的饺子最好吃",
+        "保过冬的大白菜要储存好",
+        "保过关就行，别要求太高",
+        "他替考生们着想",
+    ] {
+        assert_eq!(verdict(text), Verdict::Pass, "{text}: {:?}", find(text));
+    }
+    // The same phrases in ads keep their verdict: a certificate or exam word is near, or nothing
+    // reads as ordinary.
+    for (text, span) in [
+        ("电工证包过两天拿证", "包过"),
+        ("育婴师证保过，微信同号", "保过"),
+        ("考试保过关，报名从速", "保过关"),
+        ("替考生代考，报名从速", "替考"),
+        ("考证包过了，放心报", "包过"),
+        ("【包过】名额有限", "包过"),
+    ] {
+        assert_eq!(verdict(text), Verdict::Block, "{text}: {:?}", find(text));
+        assert!(
+            find(text).iter().any(|m| m.text == span),
+            "{text}: {:?}",
+            find(text)
+        );
+    }
+}
+
+#[test]
+fn tone_numbers_and_the_ministry_claim_in_pinyin() {
+    for (text, rule, span) in [
+        (
+            "电工证bao4 guo4，名额有限",
+            "promise.guaranteed_pass",
+            "bao4 guo4",
+        ),
+        ("面点师证，ti4 kao3。私信", "promise.exam_proxy", "ti4 kao3"),
+        ("3tian1拿证！", "promise.days_to_certificate", "3tian1拿证"),
+        (
+            "ren she bu ban fa！少儿编程",
+            "ministry.issuing_claim",
+            "ren she bu ban fa",
+        ),
+        ("renshebubanfa", "ministry.issuing_claim", "renshebubanfa"),
+    ] {
+        assert_eq!(
+            span_of(text, rule).as_deref(),
+            Some(span),
+            "{text}: {:?}",
+            find(text)
+        );
+    }
+    // Digits after letters that are not pinyin, or before another digit, stay digits.
+    assert_eq!(verdict("订单号AB12345，型号mp3"), Verdict::Pass);
+    assert_eq!(verdict("VIP3天拿证"), Verdict::Block);
+}

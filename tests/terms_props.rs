@@ -13,7 +13,9 @@ fn matcher() -> &'static Matcher {
     M.get_or_init(Matcher::with_default_rules)
 }
 
-/// (rule id, phrase source, needs context) for every phrase of the default lexicon.
+/// (rule id, phrase source, needs context) for every phrase of the default lexicon. A phrase needs
+/// context when its rule does, or when it is one of its rule's own `ordinary` readings (保过: a
+/// homophone of 包过 that counts only with a certificate word nearby).
 fn lexicon() -> &'static [(String, String, bool)] {
     static L: OnceLock<Vec<(String, String, bool)>> = OnceLock::new();
     L.get_or_init(|| {
@@ -22,10 +24,11 @@ fn lexicon() -> &'static [(String, String, bool)] {
             .iter()
             .flat_map(|r| {
                 let context = r.context.as_deref().is_some_and(|c| !c.is_empty());
-                r.phrases
-                    .iter()
-                    .flatten()
-                    .map(move |p| (r.id.clone(), p.clone(), context))
+                let ordinary = r.ordinary.clone().unwrap_or_default();
+                r.phrases.iter().flatten().map(move |p| {
+                    let needs = context || ordinary.contains(p);
+                    (r.id.clone(), p.clone(), needs)
+                })
             })
             .collect()
     })

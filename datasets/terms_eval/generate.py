@@ -2,12 +2,16 @@
 """Writes the labelled evaluation set of the term matcher: ad lines, ordinary lines and report lines.
 
 Every line is written by this project (templates and sentences below, no real advertiser's copy), in
-two pools with disjoint templates, certificate names, tails and sentences:
+pools with disjoint templates, certificate names, tails and sentences:
 
 - `holdout.tsv` was written before the matcher was tuned and is only reported on;
-- `dev.tsv` is what the rules were tuned on;
+- `dev.tsv` is what the rules were tuned on (its `trap_added` kind: ordinary sentences added when the
+  rules for 包过/保过/替考/代考/包拿证 were tuned, after its other lines);
 - `holdout2.tsv` was written after the first holdout had been looked at (its misses suggested two more
   rules) and before those rules were made: it is the untouched set for them.
+- `holdout3.tsv` was written after `holdout2` had been looked at (its false flags came from the old
+  two-character phrases 包过, 保过, 替考) and before the rules for those phrases were changed: figures
+  only. Its pinyin also uses tone numbers (`bao1 guo4`), a way of writing tones the other pools lack.
 
 Columns: label, kind, text. Labels:
 - `ad`: a knock-off certificate ad; it must be flagged (review or block). The kind says which evasion
@@ -22,7 +26,7 @@ Columns: label, kind, text. Labels:
   blocked (at most review).
 
 The pinyin written here is hand-written test data, independent of the dictionary the matcher uses.
-Deterministic: `python3 datasets/terms_eval/generate.py` rewrites both files identically.
+Deterministic: `python3 datasets/terms_eval/generate.py` rewrites every file identically.
 """
 
 import pathlib
@@ -84,6 +88,19 @@ POOLS["holdout2"] = {
                 "考完证高薪入职五星酒店", "全国统一证书，技能培训", "按摩师证速成培训，七天结业",
                 "内部推荐报考通道", "安全员证书挂靠，长期合作", "技能证书+高薪入职", "中华技能等级证书",
                 "住建部证书，官网可查", "工信部颁证，全网可查"],
+}
+
+POOLS["holdout3"] = {
+    "certs": ["化妆师证书", "面点师证", "西式烹调师证", "书法教师证", "瑜伽教练证", "健身教练证书",
+              "社会工作者证", "婚姻家庭咨询师", "少儿编程教师证", "电子商务师", "人力资源管理师证",
+              "电梯维修工证", "钢筋工证", "直播销售员证", "康复治疗师证书", "早教指导师证"],
+    "tails": ["，今晚截止报名", "，详情看主页", "，电话155xxxx2222", "，线下面授", "，老学员推荐有礼",
+              "！错过再等一年", "，学费分三期", "。私信领资料", "，名额仅剩3个", "✅✅", "，报名送教材",
+              "，周末班可选"],
+    "context": ["化妆师证书速成，两周结业", "面点师证内部推荐，免考直接发证", "社会工作者证书挂靠机构，每年补贴",
+                "考证后内部推荐，高薪入职", "国家级技能证书，全国范围可用", "瑜伽教练证速成培训，十天拿下",
+                "内部渠道报考，名额有限", "二建证书挂靠，价格可谈", "学完高薪入职，证书包邮到家",
+                "中国职业技能证书，一站式办理", "应急管理部证书，网上可查", "教育部认证证书，终身有效"],
 }
 
 ORDINARY = {
@@ -333,6 +350,52 @@ ORDINARY["holdout2"] = {
               "Tikao River is in the north"],
 }
 
+# Traps added to dev (only) when the rules for 包过/保过/替考/代考/包拿证 were tuned; a kind of their own,
+# after the others, so the earlier dev lines keep their draws.
+ORDINARY["dev"]["trap_added"] = [
+    "他为朋友担保过一笔借款", "确保过冬物资充足", "奶奶包过的粽子特别香", "这个包过几天再寄给你",
+    "卖车包过户吗？要加钱吗", "旅行包过安检时被打开检查了", "近代考古学的发展历程", "他替考官整理了试卷",
+    "我替考研的同学买了资料", "他从书包拿证书给老师看", "环保过关的企业才能开工", "新生代考生更看重专业",
+]
+
+ORDINARY["holdout3"] = {
+    "news": ["全国粮食总产量连续多年稳定在1.3万亿斤以上", "人社部颁发第十六届中华技能大奖",
+             "经受住时代考验的老字号焕发新活力", "国家统计局：11月份社会消费品零售总额同比增长",
+             "长江流域十年禁渔成效显著", "我国成功发射一颗通信卫星", "全国冬小麦播种基本结束",
+             "多地出台措施促进消费回暖", "首届职业技能大赛在广州开幕", "春运首日全国铁路发送旅客1000万人次",
+             "新修订的安全生产法正式施行", "中国女足晋级奥运会正赛", "国家医保局：药品集采平均降价超五成",
+             "气象部门预计今冬气温偏高", "城市公园新增一批健身步道"],
+    "ecommerce": ["二手车包过户，手续齐全", "这个包过了保修期还能修吗", "满299包邮，不满加运费10元",
+                  "新款羽绒服，轻薄保暖", "买家评价：物流很快，包装完好", "这款护手霜真的好用，回购三次了",
+                  "年货礼盒预售，腊月二十发货", "奶粉保质期到明年五月", "店铺承诺：破损包赔",
+                  "限时秒杀：蓝牙耳机59元", "考研数学全套网课，送电子版讲义", "宝宝湿巾80抽×10包，整箱发",
+                  "充电宝能带上飞机吗？客服解答", "驾考科目一题库，纸质版包邮", "旅行箱包过安检不用拆封"],
+    "chat": ["以前大学毕业都包分配工作", "我替考研的室友占了个座", "这个包过完年再买吧", "你考过四级了没",
+             "晚饭我来做，你歇着", "他担保过两笔贷款，现在后悔了", "下班一起吃饭？", "明天要早起赶飞机",
+             "这次体检都过了，放心吧", "考完科目三就能拿驾照了", "群里有人内部推荐岗位吗",
+             "我速成了一门手艺：包饺子", "听说那边的烤鸭很好吃", "快递放丰巢了，记得取",
+             "我帮他代打卡，被发现了"],
+    "official": ["人力资源社会保障部关于颁布国家职业标准的通知", "国家职业资格证书全国联网查询系统",
+                 "中国高等教育学生信息网（学信网）学历查询", "关于2025年度专业技术人员职业资格考试计划的通知",
+                 "全国安全生产月活动方案印发", "特种设备作业人员证查询系统", "国务院关于修改部分行政法规的决定",
+                 "交管12123：驾驶证电子版申领指南", "国家医疗保障局门户网站", "财政部会计资格评价中心考试报名入口",
+                 "人事考试网：2025年二级建造师考试报名公告", "市人社局职业技能提升补贴申领通知",
+                 "医师资格考试实践技能考试安排", "公务员考试录用公告", "退役军人事务部公告"],
+    "job": ["招聘仓管，包住不包吃", "内部推荐成功入职奖励2000元", "诚聘美容师，持证优先，底薪5000",
+            "招聘叉车工，需持特种作业操作证", "高薪诚聘夜班保安", "某科技公司招聘测试工程师，双休",
+            "急招焊工，日薪400", "招聘护工，提供岗前培训", "招聘挖掘机司机，可挂靠",
+            "应届生高薪入职名企的经验分享", "招聘主播，底薪+提成，月入过万不是梦", "保险公司招聘内勤，要求大专学历",
+            "招聘幼师，持幼儿教师资格证", "招聘代课老师，按课时结算", "餐饮连锁招聘店长助理"],
+    "trap": ["确保过节期间市场供应充足", "要确保过程可控", "环保过关才能投产", "明清古代考场遗址对外开放",
+             "办公室墙上挂证书和锦旗", "他接替考官的工作", "这个书包过大，孩子背着费劲", "速成鸡的说法是谣言",
+             "内部推荐的简历会优先看", "他从钱包拿证件时掉了一张卡", "那个包过秤了吗，超重要加钱",
+             "加速成型技术", "带考古队进山的向导", "补办身份证要等15天拿证", "他保过一次驾，再也不敢了"],
+    "latin": ["Baoguo Temple in Ningbo is a thousand years old", "zhe ge bao guo qi le",
+              "Invoice attached, please confirm receipt", "wo ming tian yao kao shi", "Flight CA1234 departs at 14:05",
+              "ta de bao hen piao liang", "Password reset link expires in 24 hours", "xia ci zai jian",
+              "Our team won the hackathon", "Daikon radish soup recipe"],
+}
+
 REPORTS = {
     "holdout": ["人社部、网信办联合发文，整治“包过”“代考”“不过包退”等虚假宣传",
                 "警惕！所谓“考证包过”都是骗局",
@@ -396,9 +459,35 @@ REPORTS = {
                  "宣称“3天拿证”的广告一律下架"],
 }
 
+REPORTS["holdout3"] = ["两部门联合整治“包过”“挂证”等违规宣传", "警惕网上“代考”广告，考生信息或被泄露",
+                       "谨防所谓“零基础包拿证”骗局", "记者调查：“内部推荐”拿证的真相",
+                       "平台公告：发布“不过包退”类信息将被封号", "反诈提示：“人社部颁发”证书需上官网核实",
+                       "揭秘“3天拿证”背后的黑色产业链", "法院：组织“替考”获刑三年", "家长注意：“保过班”多是噱头",
+                       "“包过”承诺不可信，考生需理性报考", "消协提醒：警惕“挂证”兼职陷阱",
+                       "考试院声明：从未授权任何机构“代考”", "曝光一批“速成拿证”虚假广告",
+                       "切勿相信“不过退款”的培训承诺", "网警提示：“代考”“替考”均属违法",
+                       "调查显示，“包拿证”广告多集中在社交平台", "严禁以“国家级证书”名义招生",
+                       "谨防“内部渠道”考证诈骗", "专家解读：为何“包过”类广告屡禁不止", "所谓“全网可查”的证书，实为假证"]
 
-def evade(phrase: str, kind: str, rng: random.Random) -> str:
-    """Writes `phrase` in the given evasion kind (only Chinese characters with known forms change)."""
+# Pools whose pinyin may also be written with tone numbers (bao1 guo4); the others keep their draws.
+TONE_NUMBER_POOLS = {"holdout3"}
+TONE_MARKS = {"āáǎà": "a", "ēéěè": "e", "īíǐì": "i", "ōóǒò": "o", "ūúǔù": "u", "ǖǘǚǜ": "v"}
+
+
+def tone_number(marked: str) -> str:
+    """`bāo` -> `bao1`: the syllable without its mark, followed by the tone's number (5: neutral)."""
+    for marks, base in TONE_MARKS.items():
+        for tone, m in enumerate(marks, 1):
+            if m in marked:
+                return marked.replace(m, base) + str(tone)
+    return marked + "5"
+
+
+def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False) -> str:
+    """Writes `phrase` in the given evasion kind (only Chinese characters with known forms change).
+
+    With `tone_numbers`, pinyin may also be written with tone numbers (an extra style, drawn so that the
+    pools without it keep exactly the draws they had)."""
     chars = list(phrase)
     keys = [i for i, c in enumerate(chars) if c in PINYIN]
     if kind == "plain":
@@ -414,14 +503,18 @@ def evade(phrase: str, kind: str, rng: random.Random) -> str:
             out.append(c)
         return rng.choice(seps).join(out)
     if kind == "pinyin_full":
-        style = rng.randrange(4)
+        style = rng.randrange(5 if tone_numbers else 4)
+        if style == 4:  # bao1 guo4 or bao1guo4
+            sylls = [tone_number(PINYIN[c][1]) if c in PINYIN else c for c in chars]
+            return (" " if rng.random() < 0.5 else "").join(sylls)
         sylls = [PINYIN[c][1 if style == 2 else 0] if c in PINYIN else c for c in chars]
         if style == 3:
             sylls = [s.upper() for s in sylls]
         return (" " if style in (1, 2) else "").join(sylls)
     if kind == "pinyin_char":
         i = rng.choice(keys)
-        chars[i] = PINYIN[chars[i]][rng.randrange(2)]
+        form = rng.randrange(3 if tone_numbers else 2)
+        chars[i] = tone_number(PINYIN[chars[i]][1]) if form == 2 else PINYIN[chars[i]][form]
         return "".join(chars)
     if kind == "pinyin_initial":
         i = rng.choice([k for k in keys if k > 0] or keys)
@@ -466,7 +559,7 @@ def ads(pool: str, rng: random.Random) -> list:
                 continue
             cert = rng.choice(p["certs"])
             tail = rng.choice(p["tails"])
-            claim = evade(key, kind, rng)
+            claim = evade(key, kind, rng, pool in TONE_NUMBER_POOLS)
             order = rng.randrange(3)
             if order == 0:
                 text = f"{cert}{claim}{tail}"
@@ -497,7 +590,7 @@ def reports(pool: str, rng: random.Random) -> list:
 
 
 def main() -> None:
-    for seed, pool in [(15, "holdout"), (1515, "dev"), (151515, "holdout2")]:
+    for seed, pool in [(15, "holdout"), (1515, "dev"), (151515, "holdout2"), (15151515, "holdout3")]:
         rng = random.Random(seed)
         rows = ads(pool, rng) + ordinary(pool, rng) + reports(pool, rng)
         path = HERE / f"{pool}.tsv"

@@ -37,11 +37,14 @@ fn linear_taps(src_len: u32, dst_len: u32) -> Vec<(usize, i32, i32)> {
 
 /// `cv2.resize(image, (width, height), interpolation=INTER_LINEAR)` for 8-bit RGB.
 ///
-/// Same size returns a copy. Panics only if a target side is zero (callers check).
+/// Same size returns a copy; an empty source or target gives a black image of the target size.
 pub fn resize_linear(src: &RgbImage, width: u32, height: u32) -> RgbImage {
-    assert!(width > 0 && height > 0, "resize to an empty image");
     if src.dimensions() == (width, height) {
         return src.clone();
+    }
+    if width == 0 || height == 0 || src.width() == 0 || src.height() == 0 {
+        // Nothing to sample from or nothing to fill: black, as padding is.
+        return RgbImage::new(width, height);
     }
     let (sw, sh) = src.dimensions();
     let xtaps = linear_taps(sw, width);
@@ -159,6 +162,12 @@ mod tests {
     fn resize_to_same_size_is_a_copy() {
         let img = gradient(5, 4);
         assert_eq!(resize_linear(&img, 5, 4), img);
+        // degenerate sizes give an image of the asked size, never a panic
+        assert_eq!(resize_linear(&img, 0, 3).dimensions(), (0, 3));
+        assert_eq!(
+            resize_linear(&RgbImage::new(0, 4), 6, 2).dimensions(),
+            (6, 2)
+        );
     }
 
     #[test]

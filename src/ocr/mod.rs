@@ -12,13 +12,13 @@
 //!    [`OcrParams::max_side`] downscaled, under [`OcrParams::min_side`] upscaled (sides rounded
 //!    to multiples of 32); very flat or very wide images padded top and bottom with black;
 //! 2. detection: short side brought up to [`OcrParams::det_limit_side`], DB post-processing
-//!    ([`db`]), boxes sorted into reading order;
+//!    (`db`), boxes sorted into reading order;
 //! 3. each box cut out with a perspective warp (tall crops turned a quarter to the left);
 //! 4. the angle classifier turns crops it believes upside down by 180°;
-//! 5. recognition in batches of similar aspect ratio, CTC greedy decoding ([`ctc`]);
+//! 5. recognition in batches of similar aspect ratio, CTC greedy decoding (`ctc`);
 //! 6. lines scoring under [`OcrParams::text_score`] dropped; boxes mapped back to the input.
 //!
-//! The geometry ([`geometry`], [`db`]) and pixel arithmetic ([`imageops`]) are pure functions,
+//! The geometry (`geometry`, `db`) and pixel arithmetic (`imageops`) are private pure functions,
 //! tested without the models.
 
 mod ctc;
@@ -110,7 +110,7 @@ pub struct OcrParams {
     /// The detector runs on tiles of at most this many pixels a side, overlapping by
     /// [`det_tile_overlap`](Self::det_tile_overlap), when its input is bigger (default 1536;
     /// 0 runs it on the whole input). Bounds the detector's working memory (about 170 bytes
-    /// per input pixel) whatever the image; see [`tiles`].
+    /// per input pixel) whatever the image (module `tiles`).
     pub det_tile_side: u32,
     /// Least overlap between detector tiles, in detector-input pixels (default 384). With 128,
     /// text lines crossing a seam were sometimes cut in two and accuracy on the samples dropped
@@ -118,7 +118,7 @@ pub struct OcrParams {
     pub det_tile_overlap: u32,
     /// Detector tiles of at least this many pixels run one at a time across all the engines of
     /// the process (default 1,000,000; 0: never wait). The engines share one memory arena
-    /// ([`crate::runtime::arena`]) whose size is set by the largest demands that meet; two big
+    /// (`runtime::arena`) whose size is set by the largest demands that meet; two big
     /// detector runs at once (two document photos) set the scan's peak, and the other engines
     /// rarely wait: recognition takes most of the time.
     pub det_exclusive_pixels: u64,
@@ -144,6 +144,11 @@ pub struct OcrParams {
     pub rec_height: u32,
     /// Recogniser minimum input width; batches are widened to their widest crop (default 320).
     pub rec_min_width: u32,
+    /// Recogniser maximum input width (default 4800, 100 times the height; not in RapidOCR).
+    /// Wider crops are squeezed to it. The recogniser's memory grows with the square of its
+    /// input width: a 3000 × 1 sliver would ask for 144,000 columns and 62 GB; a line of a 4K
+    /// screenshot stays under the cap.
+    pub rec_max_width: u32,
     /// Crops per recogniser run, grouped by aspect ratio (default 6).
     pub rec_batch: usize,
     /// Lines whose recognition score is below this are dropped (default 0.5).
@@ -175,6 +180,7 @@ impl Default for OcrParams {
             cls_size: (48, 192),
             rec_height: 48,
             rec_min_width: 320,
+            rec_max_width: 4800,
             rec_batch: 6,
             text_score: 0.5,
             intra_threads: 0,
@@ -200,6 +206,15 @@ pub struct Orientation {
     /// True when the crop was judged upside down (and has been turned 180°).
     pub rotated: bool,
     /// The classifier's probability for its chosen label (0° or 180°).
+    pub score: f32,
+}
+
+/// The text the recogniser read in one crop, with its confidence.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RecognizedText {
+    /// The text, one line.
+    pub text: String,
+    /// Mean probability of the decoded characters, in [0, 1].
     pub score: f32,
 }
 
@@ -377,16 +392,16 @@ impl OcrEngine {
     }
 
     /// Recognises the text of each crop (one line each), with its score, in the crops' order.
-    pub fn recognize_crops(&mut self, crops: &[RgbImage]) -> Result<Vec<(String, f32)>> {
+    pub fn recognize_crops(&mut self, crops: &[RgbImage]) -> Result<Vec<RecognizedText>> {
         let start = Instant::now();
         let result = self.recognize_crops_untimed(crops);
         self.times.recognize += start.elapsed();
         result
     }
 
-    fn recognize_crops_untimed(&mut self, crops: &[RgbImage]) -> Result<Vec<(String, f32)>> {
+    fn recognize_crops_untimed(&mut self, crops: &[RgbImage]) -> Result<Vec<RecognizedText>> {
         let height = self.params.rec_height;
-        let mut results = vec![(String::new(), 0.0); crops.len()];
+        let mut results = vec![RecognizedText::default(); crops.len()];
         let lut = unit_lut();
         for batch in batches_by_aspect(crops, self.params.rec_batch) {
             let min_ratio = f64::from(self.params.rec_min_width) / f64::from(height);
@@ -394,7 +409,8 @@ impl OcrEngine {
                 .iter()
                 .map(|&i| aspect(&crops[i]))
                 .fold(min_ratio, f64::max);
-            let width = (f64::from(height) * max_ratio) as u32;
+            let width = ((f64::from(height) * max_ratio) as u32)
+                .min(self.params.rec_max_width.max(self.params.rec_min_width));
             let input = batch_input(crops, &batch, height, width, &lut);
             let shape = [batch.len(), 3, height as usize, width as usize];
             let alphabet = &self.alphabet;
@@ -414,7 +430,8 @@ impl OcrEngine {
                     });
                 }
                 for (&i, line) in batch.iter().zip(probs.chunks_exact(per_line)) {
-                    results[i] = alphabet.decode(line);
+                    let (text, score) = alphabet.decode(line);
+                    results[i] = RecognizedText { text, score };
                 }
                 Ok(())
             })
@@ -455,10 +472,10 @@ impl OcrEngine {
         Ok(quads
             .iter()
             .zip(texts)
-            .filter(|(_, (_, score))| *score >= self.params.text_score)
-            .map(|(quad, (text, score))| TextLine {
-                text,
-                score,
+            .filter(|(_, read)| read.score >= self.params.text_score)
+            .map(|(quad, read)| TextLine {
+                text: read.text,
+                score: read.score,
                 bbox: quad.map(to_input),
             })
             .collect())
@@ -511,7 +528,7 @@ fn run_detector(
 /// shorter side is at least `limit`, but the longer side no more than `max_side`, then each side
 /// rounded to a multiple of 32 (Python's round, half to even). `None` when a side would round
 /// to zero.
-pub fn det_input_size(w: u32, h: u32, limit: u32, max_side: u32) -> Option<(u32, u32)> {
+pub(crate) fn det_input_size(w: u32, h: u32, limit: u32, max_side: u32) -> Option<(u32, u32)> {
     let short = w.min(h);
     let mut ratio = if short < limit {
         f64::from(limit) / f64::from(short)
@@ -566,7 +583,7 @@ pub fn letterbox_padding(w: u32, h: u32, params: &OcrParams) -> u32 {
 /// Cuts the text line under `quad` out of `image` (RapidOCR's `get_rotate_crop_image`): a
 /// perspective warp to an upright rectangle as wide and high as the quad's longer opposite
 /// sides; crops at least 1.5 times taller than wide are turned 90° counter-clockwise.
-pub fn crop_quad(image: &RgbImage, quad: &Quad) -> RgbImage {
+pub(crate) fn crop_quad(image: &RgbImage, quad: &Quad) -> RgbImage {
     let (w, h) = crop_size(quad);
     let (w, h) = (w.max(1), h.max(1));
     let target = [

@@ -604,4 +604,71 @@ mod tests {
             "{reasons:?}"
         );
     }
+
+    #[test]
+    fn every_rule_that_fires_is_reported_as_data_in_the_order_of_the_reasons() {
+        let terms = [
+            term("职业资格", Category::Qualification, Severity::Medium),
+            term("包过", Category::FalsePromise, Severity::High),
+        ];
+        let fusion = fuse(
+            &FusionRules::default(),
+            Verdict::Block,
+            &terms,
+            Some(&visual(true, true, true)),
+            &[],
+        );
+        let rules: Vec<RuleName> = fusion.fired.iter().map(|f| f.rule).collect();
+        assert_eq!(
+            rules,
+            [
+                RuleName::EmblemWithTerms,
+                RuleName::CertificateWithTerms,
+                RuleName::Text,
+                RuleName::CertificateWithEmblem,
+                RuleName::SealWithTerms,
+            ]
+        );
+        assert_eq!(fusion.fired.len(), fusion.reasons.len());
+        let certificate = &fusion.fired[1];
+        assert_eq!(certificate.verdict, Verdict::Block);
+        assert_eq!(
+            certificate.labels,
+            [Label::CertificateLayout, Label::OfficialSeal]
+        );
+        assert_eq!(certificate.terms, ["职业资格", "包过"]);
+        let json = serde_json::to_value(&fusion.fired[0]).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"rule": "emblem_with_terms", "verdict": "block",
+                "labels": ["national_emblem"], "terms": ["职业资格", "包过"]})
+        );
+        // The seal rule rests on the promise only, not on the qualification words.
+        assert_eq!(fusion.fired[4].terms, ["包过"]);
+    }
+
+    #[test]
+    fn a_switched_off_rule_does_not_fire_but_a_passing_document_does() {
+        let rules = FusionRules {
+            emblem_alone: Verdict::Pass,
+            ..FusionRules::default()
+        };
+        let fusion = fuse(
+            &rules,
+            Verdict::Pass,
+            &[],
+            Some(&visual(true, false, false)),
+            &[],
+        );
+        assert!(fusion.fired.is_empty());
+        let fusion = fuse(
+            &FusionRules::default(),
+            Verdict::Pass,
+            &[],
+            Some(&visual(true, false, false)),
+            &["统一社会信用代码", "登记机关"],
+        );
+        assert_eq!(fusion.fired[0].rule, RuleName::OfficialDocument);
+        assert_eq!(fusion.fired[0].verdict, Verdict::Pass);
+    }
 }

@@ -248,7 +248,7 @@ impl Analyzer {
 /// two lines (七天 / 拿证) and context rules that span lines still match. The lines are joined
 /// with `\n`; each match is mapped back to its line(s), and one that spans lines becomes one
 /// [`LineMatch`] per line it touches.
-pub fn match_lines(matcher: &Matcher, lines: &[TextLine]) -> (Vec<Match>, Vec<LineMatch>) {
+pub(crate) fn match_lines(matcher: &Matcher, lines: &[TextLine]) -> (Vec<Match>, Vec<LineMatch>) {
     let mut joined = String::new();
     let mut starts = Vec::with_capacity(lines.len()); // char offset where each line begins
     let mut offset = 0;

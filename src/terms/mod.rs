@@ -25,7 +25,10 @@
 //!    within the rule's window (counted in normalised characters between the two, either side; touching
 //!    or overlapping counts as 0); or a word of its `except_near` list lies within the window (the
 //!    ministry's own site, an official notice); or an occurrence of one of the rule's `unless` phrases
-//!    overlaps it; or it lies inside an occurrence of an allow-list phrase; or it is a generated spelling
+//!    overlaps it; or an occurrence of one of the rule's `ordinary` readings (`包过两天`, `确保过`,
+//!    `替考生`) overlaps it and no word of the rule set's `weak_context` or `mention` list lies within
+//!    the window outside the reading and the match (a certificate, exam or report word makes the
+//!    phrase a claim again); or it lies inside an occurrence of an allow-list phrase; or it is a generated spelling
 //!    whose own check fails (a Latin-only spelling touching another Latin letter, a weak homophone
 //!    without a word of the `weak_context` list within the window).
 //! 3. b. A candidate is a *mention* (a report or warning about the phrase, not an ad using it) when a
@@ -228,7 +231,10 @@ pub struct Matcher {
     context_lists: usize,
     longest_context: usize,
     longest_unless: usize,
+    longest_ordinary: usize,
     longest_allow: usize,
+    /// Context lists whose words near an ordinary reading keep the match (weak context, mention).
+    claim_lists: Vec<u32>,
     /// Context list whose words mark a match as a mention, and its window.
     mention: Option<(u32, usize)>,
     chunk: ChunkOptions,
@@ -249,6 +255,7 @@ enum Role {
     Anchor { rule: u32, phrase: u32 },
     Context { list: u32 },
     Unless { rule: u32 },
+    Ordinary { rule: u32 },
     Allow,
 }
 
@@ -280,6 +287,7 @@ struct Candidate {
 struct Evidence {
     context: Vec<Vec<(usize, usize)>>,
     unless: Vec<(u32, usize, usize)>,
+    ordinary: Vec<(u32, usize, usize)>,
     allow: Vec<(usize, usize)>,
 }
 
@@ -377,6 +385,9 @@ impl Matcher {
                         evidence.context[list as usize].push((hit.start(), hit.end()))
                     }
                     Role::Unless { rule } => evidence.unless.push((rule, hit.start(), hit.end())),
+                    Role::Ordinary { rule } => {
+                        evidence.ordinary.push((rule, hit.start(), hit.end()))
+                    }
                     Role::Allow => evidence.allow.push((hit.start(), hit.end())),
                 }
             }
@@ -417,10 +428,29 @@ impl Matcher {
         if cancelled {
             return false;
         }
+        if self.reads_as_ordinary(c, text, evidence) {
+            return false;
+        }
         let allowed = within_reach(&evidence.allow, |a| a.1, c.end, 0)
             .take_while(|a| a.1 <= c.end + self.longest_allow)
             .any(|&(start, end)| start <= c.start && end >= c.end);
         !allowed
+    }
+
+    /// Whether an ordinary reading of the rule (`包过两天`, `确保过`) overlaps the candidate with no
+    /// claim word (weak context or mention list) within the window outside the reading and the match.
+    fn reads_as_ordinary(&self, c: &Candidate, text: &str, evidence: &Evidence) -> bool {
+        let rule = &self.rules[c.rule as usize];
+        within_reach(&evidence.ordinary, |o| o.2, c.start, self.longest_ordinary)
+            .take_while(|o| o.2 < c.end + self.longest_ordinary)
+            .filter(|&&(r, start, end)| r == c.rule && start < c.end && end > c.start)
+            .any(|&(_, start, end)| {
+                let (lo, hi) = (start.min(c.start), end.max(c.end));
+                !self.claim_lists.iter().any(|&list| {
+                    let hits = &evidence.context[list as usize];
+                    self.has_context_in(hits, text, lo, hi, rule.window, true)
+                })
+            })
     }
 
     fn has_context(
@@ -430,15 +460,31 @@ impl Matcher {
         c: &Candidate,
         window: usize,
     ) -> bool {
+        self.has_context_in(hits, text, c.start, c.end, window, false)
+    }
+
+    /// Whether a context hit lies within `window` characters of `start..end`; with `outside`, hits
+    /// that overlap `start..end` do not count.
+    fn has_context_in(
+        &self,
+        hits: &[(usize, usize)],
+        text: &str,
+        c_start: usize,
+        c_end: usize,
+        window: usize,
+        outside: bool,
+    ) -> bool {
         // A character is at most 4 bytes, so byte distances bound the character gap from above.
         let reach = window * 4;
-        within_reach(hits, |h| h.1, c.start.saturating_sub(reach), 0)
-            .take_while(|h| h.1 <= c.end + reach + self.longest_context)
+        within_reach(hits, |h| h.1, c_start.saturating_sub(reach), 0)
+            .take_while(|h| h.1 <= c_end + reach + self.longest_context)
             .any(|&(start, end)| {
-                let gap = if end <= c.start {
-                    text[end..c.start].chars().count()
-                } else if start >= c.end {
-                    text[c.end..start].chars().count()
+                let gap = if end <= c_start {
+                    text[end..c_start].chars().count()
+                } else if start >= c_end {
+                    text[c_end..start].chars().count()
+                } else if outside {
+                    return false;
                 } else {
                     0
                 };
@@ -459,7 +505,10 @@ impl Matcher {
         let mut quoted = Vec::with_capacity(picked.len());
         let mut cursor = CharCursor::default();
         for c in picked {
-            let (byte_start, byte_end) = norm.original_range(original, c.start, c.end);
+            let (byte_start, mut byte_end) = norm.original_range(original, c.start, c.end);
+            if ends_before_dropped_tone_number(original, byte_end, norm.as_str(), c.end) {
+                byte_end += 1; // `bao4 guo4`, not `bao4 guo`
+            }
             let start = cursor.advance(original, byte_start);
             let end = cursor.advance(original, byte_end);
             let rule = &self.rules[c.rule as usize];
@@ -498,6 +547,23 @@ fn within_reach<T, K: Fn(&T) -> usize>(
 ) -> std::slice::Iter<'_, T> {
     let first = sorted.partition_point(|item| key(item) < from.saturating_sub(slack));
     sorted[first..].iter()
+}
+
+/// Whether the original span ending at `byte_end` is followed by a tone number that normalisation
+/// dropped (`guo4`): a digit 1–5 right after a Latin letter, which is not the next normalised byte.
+fn ends_before_dropped_tone_number(
+    original: &str,
+    byte_end: usize,
+    normalized: &str,
+    norm_end: usize,
+) -> bool {
+    let bytes = original.as_bytes();
+    let Some(&digit) = bytes.get(byte_end) else {
+        return false;
+    };
+    (b'1'..=b'5').contains(&digit)
+        && bytes[byte_end - 1].is_ascii_alphabetic()
+        && normalized.as_bytes().get(norm_end) != Some(&digit)
 }
 
 /// Whether an ASCII letter touches `text[start..end]` on either side.
@@ -637,6 +703,7 @@ impl Compiler {
         let mut rules = Vec::new();
         let mut phrases = Vec::new();
         let mut longest_unless = 0;
+        let mut longest_ordinary = 0;
         let mention = match set.mention.as_deref() {
             None => None,
             Some(name) => Some((list_index(&list_names, name, "mention")?, set.window)),
@@ -695,6 +762,13 @@ impl Compiler {
                     longest_unless = longest_unless.max(self.add(unless, Role::Unless { rule }));
                 }
             }
+            for source in spec.ordinary.iter().flatten() {
+                let reading = normalize::normalize_str(source);
+                if !reading.is_empty() {
+                    longest_ordinary =
+                        longest_ordinary.max(self.add(reading, Role::Ordinary { rule }));
+                }
+            }
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
@@ -720,7 +794,13 @@ impl Compiler {
             context_lists: list_names.len(),
             longest_context,
             longest_unless,
+            longest_ordinary,
             longest_allow,
+            claim_lists: weak_context
+                .iter()
+                .chain(mention.iter())
+                .map(|&(list, _)| list)
+                .collect(),
             mention,
             chunk: chunk.sanitized(),
         })

@@ -6,7 +6,10 @@
 //!    `⑩` → `10`, `㈢` → `(三)`, CJK compatibility ideographs → unified ideographs; the dingbat circled
 //!    digits `❶`…`❿`, `➀`…`➓` and `⓫`…`⓾`, which NFKC leaves alone, are folded to digits as well;
 //! 2. lower case (when the lower case is a single character), and Latin letters with diacritics (pinyin
-//!    tone marks: `ā`, `ǎ`, `ü`) folded to the base letter;
+//!    tone marks: `ā`, `ǎ`, `ü`) folded to the base letter; an ASCII digit `1`–`5` that follows two or
+//!    more Latin letters ending like a pinyin syllable (a vowel, `n`, `g` or `r`) and is not followed by
+//!    another digit is a *tone number* and is dropped: `bao4 guo4` reads `baoguo`, `3tian1拿证` reads
+//!    `3tian拿证`, while `CA1234`, `B2B`, `mp3` and `win10` keep their digits;
 //! 3. traditional → simplified Chinese, one character to one character, from OpenCC's `TSCharacters`
 //!    table (via the `hanconv` crate), after folding Taiwan and Hong Kong variant forms to the OpenCC
 //!    standard form;
@@ -118,6 +121,32 @@ impl Normalized {
             self.keep_numbers_apart(first);
             self.mark(origin, false);
             self.text.push_str(original);
+        }
+    }
+
+    /// Whether the text so far ends with two or more ASCII letters, the last one a possible end of a
+    /// pinyin syllable (`a e i o u v n g r`): a digit `1`–`5` after it may be a tone number.
+    fn ends_like_syllable(&self) -> bool {
+        match self.text.as_bytes() {
+            [.., before, last] => {
+                before.is_ascii_lowercase()
+                    && matches!(
+                        last,
+                        b'a' | b'e' | b'i' | b'o' | b'u' | b'v' | b'n' | b'g' | b'r'
+                    )
+            }
+            _ => false,
+        }
+    }
+
+    /// A digit `1`–`5` (from any character that normalises to one): dropped as a tone number after a
+    /// pinyin-like syllable unless the next kept character is a digit too; `rest` is the text after it.
+    fn push_tone_candidate(&mut self, digit: char, origin: u32, rest: &str, tables: &Tables) {
+        self.flush_numeral_run();
+        if self.ends_like_syllable() && !next_output_is_digit(rest, tables) {
+            self.note_dropped();
+        } else {
+            self.push_char(digit, origin, false);
         }
     }
 
@@ -260,7 +289,10 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
             continue;
         }
         let pos = pos as u32;
-        if code < 0x10000 {
+        let rest = &text[unchanged_from..];
+        if entry.tag() == Entry::TAG_TONE {
+            out.push_tone_candidate(entry.payload_char(), pos, rest, tables);
+        } else if code < 0x10000 {
             apply(out, entry, pos, c, tables);
         } else {
             let mut entries = [Entry::SKIP; 8];
@@ -268,13 +300,50 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
             if n == 0 {
                 out.note_dropped();
             }
-            for &entry in &entries[..n] {
-                apply(out, entry, pos, c, tables);
+            match entries[..n] {
+                [single] if single.tone_digit().is_some() => {
+                    out.push_tone_candidate(single.payload_char(), pos, rest, tables)
+                }
+                _ => {
+                    for &entry in &entries[..n] {
+                        apply(out, entry, pos, c, tables);
+                    }
+                }
             }
         }
     }
     out.flush_numeral_run();
     out.push_unchanged(&text[unchanged_from..], unchanged_from as u32);
+}
+
+/// Whether the next character of `rest` that normalisation keeps is (or starts with) a digit. A tone
+/// number is only dropped when it is not: `ban1 2` keeps its `1` (it reads `ban1 2`), so normalising
+/// twice changes nothing.
+fn next_output_is_digit(rest: &str, tables: &Tables) -> bool {
+    let is_digit = |entry: Entry| match entry.tag() {
+        Entry::TAG_NUMERAL | Entry::TAG_TONE => true,
+        Entry::TAG_CHAR => entry.payload_char().is_ascii_digit(),
+        _ => false,
+    };
+    for c in rest.chars() {
+        let code = c as u32;
+        let first = if code < 0x10000 {
+            let entry = tables.bmp[code as usize];
+            match entry.tag() {
+                Entry::TAG_SKIP => continue,
+                Entry::TAG_EXPAND => tables.expansions[entry.payload() as usize][0],
+                _ => entry,
+            }
+        } else {
+            let mut entries = [Entry::SKIP; 8];
+            if classify(c, &tables.t2s, &mut entries) == 0 {
+                continue;
+            }
+            entries[0]
+        };
+        return is_digit(first);
+    }
+    false
 }
 
 /// Normalises `text` into a fresh [`Normalized`].
@@ -297,6 +366,11 @@ fn apply(out: &mut Normalized, entry: Entry, pos: u32, original: char, tables: &
             out.push_char(entry.payload_char(), pos, false);
         }
         Entry::TAG_SKIP => out.note_dropped(),
+        // Only reached through an expansion (`⑩` → `1`, `0`): a digit among others is no tone number.
+        Entry::TAG_TONE => {
+            out.flush_numeral_run();
+            out.push_char(entry.payload_char(), pos, false);
+        }
         Entry::TAG_NUMERAL => out.push_numeral(
             entry.payload() as u16,
             pos,
@@ -325,6 +399,8 @@ impl Entry {
     const TAG_SKIP: u32 = 1;
     const TAG_NUMERAL: u32 = 2;
     const TAG_EXPAND: u32 = 3;
+    /// An ASCII digit that may be a tone number (`1`–`5`): kept or dropped by what surrounds it.
+    const TAG_TONE: u32 = 4;
     const SKIP: Entry = Entry(Self::TAG_SKIP << 24);
 
     fn char(c: char) -> Self {
@@ -332,6 +408,15 @@ impl Entry {
     }
     fn numeral(value: u16) -> Self {
         Entry((Self::TAG_NUMERAL << 24) | u32::from(value))
+    }
+    fn tone(digit: char) -> Self {
+        Entry((Self::TAG_TONE << 24) | digit as u32)
+    }
+    /// The digit `1`–`5` a single-character output stands for (a possible tone number).
+    fn tone_digit(self) -> Option<char> {
+        let c = self.payload_char();
+        (matches!(self.tag(), Self::TAG_CHAR | Self::TAG_TONE) && ('1'..='5').contains(&c))
+            .then_some(c)
     }
     fn expand(index: usize) -> Self {
         Entry((Self::TAG_EXPAND << 24) | index as u32)
@@ -381,6 +466,12 @@ fn build_tables() -> Tables {
             }
         };
         bmp.push(entry);
+    }
+    // Every character that becomes a single digit 1-5 (`3`, `３`, `²`) may be a tone number.
+    for entry in &mut bmp {
+        if let Some(digit) = entry.tone_digit() {
+            *entry = Entry::tone(digit);
+        }
     }
     Tables {
         bmp,
@@ -559,6 +650,36 @@ mod tests {
         assert_eq!(n("包\u{200b}过"), "包过");
         assert_eq!(n("包 \t\n过"), "包过");
         assert_eq!(n("包\u{fe0f}·过"), "包过");
+    }
+
+    #[test]
+    fn tone_numbers_after_pinyin_are_dropped() {
+        assert_eq!(n("bao4 guo4"), "baoguo");
+        assert_eq!(n("bu4guo4bao1tui4"), "buguobaotui");
+        assert_eq!(n("3tian1na2zheng4"), "3tiannazheng");
+        assert_eq!(n("BAO3过"), "bao过");
+        assert_eq!(n("ti4 kao3。"), "tikao");
+        // Not tone numbers: after one letter, after a consonant that ends no syllable, before a digit.
+        assert_eq!(n("CA1234"), "ca1234");
+        assert_eq!(n("B2B"), "b2b");
+        assert_eq!(n("mp3"), "mp3");
+        assert_eq!(n("win10"), "win10");
+        assert_eq!(n("a1"), "a1");
+        assert_eq!(n("ban12"), "ban12");
+        assert_eq!(n("ban1 2"), "ban1 2");
+        assert_eq!(n("ban1，二"), "ban1 2");
+        assert_eq!(n("Ｂａｏ６"), "bao6");
+        assert_eq!(n("Ｂａｏ３"), "bao");
+        assert_eq!(n("aE²"), "ae");
+        assert_eq!(n("ae\u{1d7d0}"), "ae"); // MATHEMATICAL BOLD DIGIT TWO
+        // Only 1-5 are tones; 3 after Chinese or a number is a number.
+        assert_eq!(n("3天拿证"), "3天拿证");
+        assert_eq!(n("包3过"), "包3过");
+        let original = "bao4 guo4！";
+        let norm = normalize(original);
+        assert_eq!(norm.as_str(), "baoguo");
+        let (s, e) = norm.original_range(original, 0, norm.as_str().len());
+        assert_eq!(&original[s..e], "bao4 guo");
     }
 
     #[test]

@@ -28,6 +28,9 @@
 //! context = "certificate"           # optional: only counts with a context word within `window`
 //! window = 20                       # optional: per-rule window
 //! unless = ["红包"]                 # optional: dropped when one of these overlaps the match
+//! ordinary = ["包过两天", "确保过"]  # optional: ordinary readings; one overlapping the match drops
+//!                                   # it unless a word of the `weak_context` or `mention` list lies
+//!                                   # within `window` outside the reading and the match
 //! except_near = "official"          # optional: dropped with a word of this list within `window`
 //! enabled = true                    # optional: `false` disables the rule
 //! ```
@@ -135,6 +138,11 @@ pub struct RuleSpec {
     pub window: Option<usize>,
     /// Phrases that cancel a match when an occurrence of them overlaps it (e.g. 红包 for 包过).
     pub unless: Option<Vec<String>>,
+    /// Ordinary readings of a short, ambiguous phrase (`包过两天`, `确保过`, `替考生`): an occurrence
+    /// overlapping a match drops it, unless a word of the rule set's `weak_context` or `mention` list
+    /// (a certificate, exam or report word) lies within the window outside the reading and the match.
+    /// A phrase may list itself (`保过`): it then counts only with such a word nearby.
+    pub ordinary: Option<Vec<String>>,
     /// Name of a context list that cancels the rule: a match with a word of this list within the
     /// window is dropped (the ministry's own site, a query portal, an official notice). `""` removes it.
     pub except_near: Option<String>,
@@ -314,6 +322,7 @@ impl RuleSet {
                 context,
                 window,
                 unless,
+                ordinary,
                 except_near,
                 enabled,
                 description,
@@ -324,6 +333,7 @@ impl RuleSet {
             existing.context = context.or(existing.context.take());
             existing.window = window.or(existing.window);
             existing.unless = unless.or(existing.unless.take());
+            existing.ordinary = ordinary.or(existing.ordinary.take());
             existing.except_near = except_near.or(existing.except_near.take());
             existing.enabled = enabled.or(existing.enabled);
             existing.description = description.or(existing.description.take());

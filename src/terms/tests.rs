@@ -129,6 +129,110 @@ fn state_names_need_certificate_context() {
 }
 
 #[test]
+fn ordinary_readings_of_short_phrases_pass_alone() {
+    // 包 the bag, 包 "wrap", 过 an ordinary verb or aspect; 保 + 过; 替/代 "on behalf of" + 考生.
+    for text in [
+        "这款包过两天降价",
+        "那个包过了安检",
+        "他包过的饺子最好吃",
+        "孩子的书包过大",
+        "保过冬的大白菜",
+        "保过关就行",
+        "要确保过程可控",
+        "他担保过一笔贷款",
+        "他替考生们着想",
+        "他接替考官的工作",
+        "经受住时代考验",
+        "他从钱包拿证件",
+    ] {
+        assert!(rules(text).is_empty(), "{text}: {:?}", found(text));
+    }
+    // Bare phrases, and readings that are not listed, still flag alone.
+    assert!(has("包过", "promise.guaranteed_pass"));
+    assert!(has("包过！名额有限", "promise.guaranteed_pass"));
+    assert!(has("替考", "promise.exam_proxy"));
+    assert!(has("专业替考，微信联系", "promise.exam_proxy"));
+    assert!(has("包拿证", "promise.zero_basis_certificate"));
+}
+
+#[test]
+fn a_claim_word_outside_the_reading_keeps_the_match() {
+    // A certificate or exam word (the weak context list) near the reading: the phrase is the claim.
+    assert!(has("电工证包过两天拿证", "promise.guaranteed_pass"));
+    assert!(has("考证保过，名额有限", "promise.guaranteed_pass"));
+    assert!(has("考试保过关", "promise.guaranteed_pass"));
+    assert!(has("育婴师培训包过了", "promise.guaranteed_pass"));
+    assert!(has("证书包过", "promise.guaranteed_pass"));
+    assert!(has("替考生代考，报名从速", "promise.exam_proxy"));
+    // A report word does too (and the match is then a mention).
+    let m = matcher().find_all("凡宣称包过的都是骗局");
+    assert!(
+        m.iter()
+            .any(|m| m.rule == "promise.guaranteed_pass" && m.mention),
+        "{m:?}"
+    );
+    // A word inside the reading does not: 证件 in 包拿证件 is what makes it ordinary.
+    assert!(rules("他从钱包拿证件").is_empty());
+    // The window still applies.
+    let far = format!("保过{}证书", "好".repeat(21));
+    assert!(!has(&far, "promise.guaranteed_pass"));
+    let near = format!("保过{}证书", "好".repeat(20));
+    assert!(has(&near, "promise.guaranteed_pass"));
+}
+
+#[test]
+fn ordinary_readings_of_a_user_rule() {
+    let toml = r#"
+weak_context = "cert"
+[context.cert]
+words = ["证书"]
+[[rule]]
+id = "x.claim"
+category = "other"
+severity = "high"
+phrases = ["甲乙"]
+ordinary = ["甲乙丙"]
+"#;
+    let m = Matcher::builder()
+        .rules(RuleSet::empty())
+        .add_rules_toml(toml, "test")
+        .unwrap()
+        .build()
+        .unwrap();
+    let ids = |t: &str| {
+        m.find_all(t)
+            .into_iter()
+            .map(|m| m.rule)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids("甲乙"), ["x.claim"]);
+    assert!(ids("甲乙丙").is_empty());
+    assert_eq!(ids("证书甲乙丙"), ["x.claim"]);
+    // Without a weak_context or mention list, an ordinary reading always cancels.
+    let bare = toml.replace("weak_context = \"cert\"", "");
+    let m = Matcher::builder()
+        .rules(RuleSet::empty())
+        .add_rules_toml(&bare, "test")
+        .unwrap()
+        .build()
+        .unwrap();
+    assert!(m.find_all("证书甲乙丙").is_empty());
+}
+
+#[test]
+fn tone_number_pinyin_and_the_ministry_in_pinyin() {
+    assert!(has("电工证bao4 guo4", "promise.guaranteed_pass"));
+    assert!(has("ti4 kao3，微信", "promise.exam_proxy"));
+    assert!(has("3tian1na2zheng4！", "promise.days_to_certificate"));
+    assert!(has("不guo4退款", "promise.refund_if_fail"));
+    assert!(has("renshebubanfa，全国通用", "ministry.issuing_claim"));
+    assert!(has("REN SHE BU BAN FA", "ministry.issuing_claim"));
+    // Digits that are not tone numbers stay.
+    assert!(has("VIP3天拿证", "promise.days_to_certificate"));
+    assert!(rules("Flight CA1234 departs at 14:05").is_empty());
+}
+
+#[test]
 fn red_envelope_is_not_a_pass_guarantee() {
     assert!(rules("红包过节").is_empty());
     assert!(rules("面包过期了").is_empty());

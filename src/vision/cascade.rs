@@ -36,8 +36,8 @@ pub(super) const VERIFIER_SIDECAR: &str = include_str!("../../models/visual_veri
 /// The crop head's classes, in the order of its outputs.
 pub const CROP_CLASSES: [&str; 9] = [
     "background",
-    "national_emblem",
-    "official_seal",
+    super::Label::NationalEmblem.as_str(),
+    super::Label::OfficialSeal.as_str(),
     "party_emblem",
     "league_emblem",
     "foreign_arms",

@@ -16,7 +16,7 @@
 //!
 //! That network is stage 1 of a cascade: trained from scratch on generated images, it misses
 //! printed emblems on real documents and fires on look-alikes, so its scores are no longer the
-//! verdict. Its strongest blobs nominate candidate regions, and the verifier ([`cascade`]), an
+//! verdict. Its strongest blobs nominate candidate regions, and the verifier (module `cascade`), an
 //! ImageNet-pretrained EfficientNet-Lite0, reads each at native resolution and the whole page, and
 //! gives the scores (see `docs/visual.md` for the design and the figures).
 //!
@@ -117,7 +117,7 @@ pub struct LabelScore {
     #[serde(rename = "box")]
     pub bbox: Option<[u32; 4]>,
     /// What the verifier takes the strongest emblem-like object for, when it is not the emblem
-    /// (`party_emblem`, `foreign_arms`, `bank_logo` ...; see [`cascade::CROP_CLASSES`]); only on
+    /// (`party_emblem`, `foreign_arms`, `bank_logo` ...: the verifier's crop classes); only on
     /// `national_emblem`, omitted from the JSON when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lookalike: Option<&'static str>,

@@ -5,6 +5,7 @@
 //! suite (`tests/reference/`) reads the reference folder through [`reference_root`].
 #![allow(dead_code)] // each test binary uses its own part of these helpers
 
+pub mod browser;
 pub mod scan;
 
 /// ONNX Runtime and the OCR models as the library gets them: the explicit resolve step (fetching

@@ -82,8 +82,8 @@ fn single_line_with_and_without_detection() {
         .unwrap()
         .to_rgb8();
     let rec = engine().recognize_crops(&[crop]).unwrap();
-    assert_eq!(rec[0].0, expected);
-    assert!(rec[0].1 > 0.9, "score {}", rec[0].1);
+    assert_eq!(rec[0].text, expected);
+    assert!(rec[0].score > 0.9, "score {}", rec[0].score);
 }
 
 #[test]
@@ -92,7 +92,10 @@ fn recogniser_alone_reads_a_word_crop() {
     let crop = load_image(&sample("rapidocr/text_rec.jpg"))
         .unwrap()
         .to_rgb8();
-    assert_eq!(engine().recognize_crops(&[crop]).unwrap()[0].0, "韩国小馆");
+    assert_eq!(
+        engine().recognize_crops(&[crop]).unwrap()[0].text,
+        "韩国小馆"
+    );
 }
 
 #[test]
@@ -104,7 +107,7 @@ fn classifier_turns_an_upside_down_line() {
     let mut engine = engine();
     let verdicts = engine.classify(&mut crops).unwrap();
     assert!(verdicts[0].rotated, "{verdicts:?}");
-    assert_eq!(engine.recognize_crops(&crops).unwrap()[0].0, "怪我咯");
+    assert_eq!(engine.recognize_crops(&crops).unwrap()[0].text, "怪我咯");
 }
 
 #[test]
