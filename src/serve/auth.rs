@@ -29,7 +29,8 @@ pub enum Role {
 }
 
 impl Role {
-    fn parse(text: &str) -> Option<Role> {
+    /// The role called `text` in the tokens file.
+    pub fn parse(text: &str) -> Option<Role> {
         match text {
             "submit" => Some(Role::Submit),
             "review" => Some(Role::Review),
@@ -130,6 +131,18 @@ impl Tokens {
     /// True when every request is let in.
     pub fn is_open(&self) -> bool {
         self.open
+    }
+
+    /// Who logs in to the pages with `token` (any token when the server runs without
+    /// `--tokens`: the admin `local`, as for the API), if anyone.
+    pub fn login(&self, token: &str) -> Option<Caller> {
+        if self.open {
+            return Some(Caller {
+                name: "local".into(),
+                role: Role::Admin,
+            });
+        }
+        self.caller(token).cloned()
     }
 
     /// The caller presenting `token`, if any.

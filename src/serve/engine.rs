@@ -16,7 +16,9 @@ use axum::http::StatusCode;
 use serde_json::{Map, Value};
 use tokio::sync::{OwnedSemaphorePermit, mpsc, oneshot};
 
+use super::bank::SharedBank;
 use super::error::{ApiError, ServeError};
+use crate::dedup::BankMatch;
 use crate::input::{InputError, decode_image};
 use crate::runtime::RuntimeOptions;
 use crate::scan::{Analyzer, AnalyzerFactory, ImageResult, ScanConfig, ScanError};
@@ -41,12 +43,16 @@ pub struct Scanned {
     pub error: Option<String>,
     /// Seconds from decode to verdict.
     pub seconds: f64,
+    /// The near-duplicate bank entry whose decision the verdict was taken from (also in the
+    /// result as `duplicate_of`).
+    pub duplicate_of: Option<BankMatch>,
 }
 
 impl Scanned {
-    /// True when the verdict sends the upload to the review queue.
+    /// True when the verdict sends the upload to the review queue: `review` or `block`, unless
+    /// a reviewer's decision on a near-duplicate decided it already.
     pub fn flagged(&self) -> bool {
-        matches!(self.verdict.as_deref(), Some("review" | "block"))
+        self.duplicate_of.is_none() && matches!(self.verdict.as_deref(), Some("review" | "block"))
     }
 }
 
@@ -91,6 +97,7 @@ impl Engine {
         runtime: RuntimeOptions,
         jobs: usize,
         capacity: usize,
+        bank: Arc<SharedBank>,
     ) -> Result<(Engine, mpsc::UnboundedReceiver<Loaded>), ServeError> {
         let (queue, tasks) = sync_channel::<Task>(capacity);
         let tasks = Arc::new(Mutex::new(tasks));
@@ -124,7 +131,7 @@ impl Engine {
                     Ok(analyzer) => {
                         shared.ready_workers.fetch_add(1, Ordering::SeqCst);
                         let _ = loaded.send(Ok(()));
-                        work(analyzer, &tasks, &shared);
+                        work(analyzer, &tasks, &shared, &bank);
                     }
                     Err(err) => fail(&shared, &loaded, ServeError::Models(err)),
                 });
@@ -218,7 +225,7 @@ fn rejection(err: InputError) -> ApiError {
     ApiError::new(status, err.to_string())
 }
 
-fn work(mut analyzer: Analyzer, tasks: &Mutex<Receiver<Task>>, stats: &Stats) {
+fn work(mut analyzer: Analyzer, tasks: &Mutex<Receiver<Task>>, stats: &Stats, bank: &SharedBank) {
     loop {
         let next = tasks.lock().unwrap_or_else(|p| p.into_inner()).recv();
         let Ok(task) = next else { return }; // the engine is gone
@@ -226,7 +233,7 @@ fn work(mut analyzer: Analyzer, tasks: &Mutex<Receiver<Task>>, stats: &Stats) {
         if task.reply.is_closed() {
             continue; // the caller gave up (a sync client hung up): skip the work
         }
-        let outcome = analyze(&mut analyzer, &task.bytes);
+        let outcome = analyze(&mut analyzer, &task.bytes, bank);
         if let Outcome::Scanned(scanned) = &outcome {
             record(stats, scanned.seconds);
         }
@@ -245,8 +252,9 @@ fn record(stats: &Stats, seconds: f64) {
 }
 
 /// Decode and analyse, as `Analyzer::analyze_input` does for a file: a panic becomes the
-/// result's error, and `ms` covers decoding and every stage.
-fn analyze(analyzer: &mut Analyzer, bytes: &[u8]) -> Outcome {
+/// result's error, and `ms` covers decoding and every stage. Then the near-duplicate bank: an
+/// upload close to a decided image takes that decision (`duplicate_of`).
+fn analyze(analyzer: &mut Analyzer, bytes: &[u8], bank: &SharedBank) -> Outcome {
     let started = Instant::now();
     let image = match decode_image(bytes) {
         Ok(image) => image,
@@ -267,9 +275,18 @@ fn analyze(analyzer: &mut Analyzer, bytes: &[u8]) -> Outcome {
             0.0,
         )
     });
+    let found = match result.verdict {
+        Some(_) => bank.lookup_image(&image),
+        None => None, // a stage failed: the error stands, nothing is decided
+    };
     let seconds = started.elapsed().as_secs_f64();
     result.ms = (seconds * 1e6).round() / 1e3;
-    Outcome::Scanned(to_json(&result, seconds))
+    let mut scanned = to_json(&result, seconds);
+    if let Some(found) = found {
+        scanned.verdict = Some(super::bank::apply_duplicate(&mut scanned.result, &found).into());
+        scanned.duplicate_of = Some(found);
+    }
+    Outcome::Scanned(scanned)
 }
 
 fn to_json(result: &ImageResult, seconds: f64) -> Scanned {
@@ -292,6 +309,7 @@ fn to_json(result: &ImageResult, seconds: f64) -> Scanned {
         error: text("error"),
         result: map,
         seconds,
+        duplicate_of: None,
     }
 }
 

@@ -166,6 +166,9 @@ pub enum ServeError {
     /// The callback client could not be built.
     #[error("cannot set up the callback client")]
     Http(#[source] reqwest::Error),
+    /// The near-duplicate bank could not be read from the database.
+    #[error("cannot load the near-duplicate bank")]
+    Bank(#[source] sqlx::Error),
     /// Threads, the async runtime or the server's socket failed.
     #[error("the service failed")]
     Io(#[from] std::io::Error),

@@ -72,6 +72,7 @@ async fn run(state: Arc<AppState>, mut job: ClaimedJob, _slot: OwnedSemaphorePer
             result: None,
             verdict: None,
             error: Some("the upload is missing from the database".into()),
+            decided_by_bank: false,
         },
     };
     match state
@@ -111,6 +112,7 @@ async fn scan(state: &AppState, bytes: Bytes) -> Option<Finished> {
             result: None,
             verdict: None,
             error: Some(err.message),
+            decided_by_bank: false,
         }),
     }
 }

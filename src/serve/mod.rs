@@ -10,17 +10,21 @@
 //! - `engine`: the only caller of the scanning library, worker threads behind a bounded queue;
 //! - `store`: SQLite or PostgreSQL: scans/jobs, uploads, review items, audit log;
 //! - `routes`, `upload`, `review`: the HTTP API;
+//! - `pages`: the reviewers' web pages (`/login`, `/review`, `/review/{id}`, `/review/audit`);
+//! - `bank`: the near-duplicate bank: decided images' PDQ hashes deciding their re-posts;
 //! - `jobs`: claiming and running async jobs, leases, graceful shutdown;
 //! - `callbacks`: signed result delivery with retries;
 //! - `metrics`: the Prometheus exporter.
 
 mod auth;
+mod bank;
 mod callbacks;
 pub mod config;
 mod engine;
 mod error;
 mod jobs;
 mod metrics;
+mod pages;
 mod review;
 mod routes;
 mod store;
@@ -75,6 +79,8 @@ struct AppState {
     wake_callbacks: Notify,
     prometheus: PrometheusHandle,
     http: reqwest::Client,
+    /// The near-duplicate bank, in memory, kept in step with the database's `bank` table.
+    bank: Arc<bank::SharedBank>,
 }
 
 /// Runs the service until SIGTERM or Ctrl-C; an error when it cannot start (or its models
@@ -108,6 +114,7 @@ async fn serve(
         .clone()
         .unwrap_or_else(|| format!("sqlite:{}", store::default_sqlite_path().display()));
     let store = Store::open(&db).await?;
+    let bank = Arc::new(bank::SharedBank::load(&store).await?);
     let listener = tokio::net::TcpListener::bind(options.listen)
         .await
         .map_err(|source| ServeError::Listen {
@@ -117,7 +124,13 @@ async fn serve(
     let address = listener.local_addr()?;
     let jobs = options.jobs.max(1);
     let capacity = settings.queue.unwrap_or(4 * jobs).max(1);
-    let (engine, loaded) = Engine::start(scan_config, options.runtime.clone(), jobs, capacity)?;
+    let (engine, loaded) = Engine::start(
+        scan_config,
+        options.runtime.clone(),
+        jobs,
+        capacity,
+        bank.clone(),
+    )?;
     let state = Arc::new(AppState {
         store,
         engine,
@@ -130,6 +143,7 @@ async fn serve(
         wake_callbacks: Notify::new(),
         prometheus,
         http: callbacks::client(&settings)?,
+        bank,
         settings,
     });
     let (stop, stopping) = watch::channel(false);
@@ -139,6 +153,7 @@ async fn serve(
     let dispatcher = tokio::spawn(jobs::dispatch(state.clone(), stopping.clone()));
     tokio::spawn(jobs::maintain(state.clone()));
     tokio::spawn(callbacks::deliver(state.clone(), stopping.clone()));
+    tokio::spawn(bank::sync(state.clone()));
     eprintln!(
         "shanzhai serve: listening on http://{address} (database {}, {jobs} workers, {})",
         store::redact(&db),

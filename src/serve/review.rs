@@ -92,7 +92,10 @@ pub async fn decide(
         .decide(&id, &caller.name, &body.decision, &body.reason)
         .await?
     {
-        Ok(item) => Ok(Json(item)),
+        Ok(item) => {
+            super::bank::record(&state, &id, &body.decision, &caller.name).await;
+            Ok(Json(item))
+        }
         Err(Refusal::NotFound) => Err(ApiError::not_found(format!("no review item {id}"))),
         Err(Refusal::Conflict(why)) => Err(ApiError::conflict(why)),
     }

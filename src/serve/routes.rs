@@ -18,7 +18,7 @@ use super::auth::{self, Caller, Guard, Role};
 use super::engine::{self, Outcome, Scanned};
 use super::error::{ApiError, ApiResult};
 use super::store::{Finished, NewScan, result_object};
-use super::{metrics, review, upload};
+use super::{bank, metrics, pages, review, upload};
 
 /// Longest accepted `data_id` and `callback_url`.
 const MAX_DATA_ID: usize = 256;
@@ -41,6 +41,9 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route_layer(from_fn_with_state(guard(Role::Review), auth::require));
     let admin = Router::new()
         .route("/v1/audit", get(review::audit))
+        .route("/v1/bank", get(bank::list))
+        .route("/v1/bank/{id}/disable", post(bank::disable))
+        .route("/v1/bank/{id}/enable", post(bank::enable))
         .route_layer(from_fn_with_state(guard(Role::Admin), auth::require));
     let limit = usize::try_from(state.settings.max_upload).unwrap_or(usize::MAX);
     Router::new()
@@ -49,6 +52,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .merge(submit)
         .merge(reviewing)
         .merge(admin)
+        .merge(pages::router())
         .fallback(|| async { ApiError::not_found("no such endpoint") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method not allowed here")
@@ -296,6 +300,7 @@ pub fn finished(scanned: &Scanned) -> Finished {
         result: Some(scanned.result.clone()),
         verdict: scanned.verdict.clone(),
         error: scanned.error.clone(),
+        decided_by_bank: scanned.duplicate_of.is_some(),
     }
 }
 

@@ -19,6 +19,9 @@ use sqlx::{AnyPool, Executor, Row};
 
 use super::error::ServeError;
 
+mod pages;
+pub use pages::{BankRow, Session};
+
 /// Which database the store talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -59,11 +62,14 @@ pub struct Finished {
     pub verdict: Option<String>,
     /// Why the job failed.
     pub error: Option<String>,
+    /// The verdict was taken from a reviewer's decision on a near-duplicate (the result's
+    /// `duplicate_of`): the upload is decided and does not enter the review queue.
+    pub decided_by_bank: bool,
 }
 
 impl Finished {
     fn flagged(&self) -> bool {
-        matches!(self.verdict.as_deref(), Some("review" | "block"))
+        !self.decided_by_bank && matches!(self.verdict.as_deref(), Some("review" | "block"))
     }
 
     fn status(&self) -> &'static str {
@@ -141,16 +147,30 @@ pub fn default_sqlite_path() -> PathBuf {
 #[derive(Debug)]
 struct Embedded(&'static [(i64, &'static str, &'static str)]);
 
-const SQLITE_MIGRATIONS: Embedded = Embedded(&[(
-    1,
-    "serve",
-    include_str!("../../migrations/sqlite/0001_serve.sql"),
-)]);
-const POSTGRES_MIGRATIONS: Embedded = Embedded(&[(
-    1,
-    "serve",
-    include_str!("../../migrations/postgres/0001_serve.sql"),
-)]);
+const SQLITE_MIGRATIONS: Embedded = Embedded(&[
+    (
+        1,
+        "serve",
+        include_str!("../../migrations/sqlite/0001_serve.sql"),
+    ),
+    (
+        2,
+        "review pages",
+        include_str!("../../migrations/sqlite/0002_review_pages.sql"),
+    ),
+]);
+const POSTGRES_MIGRATIONS: Embedded = Embedded(&[
+    (
+        1,
+        "serve",
+        include_str!("../../migrations/postgres/0001_serve.sql"),
+    ),
+    (
+        2,
+        "review pages",
+        include_str!("../../migrations/postgres/0002_review_pages.sql"),
+    ),
+]);
 
 type MigrationsFuture =
     Pin<Box<dyn Future<Output = Result<Vec<Migration>, sqlx::error::BoxDynError>> + Send>>;
@@ -933,6 +953,7 @@ mod tests {
             result: Some(result),
             verdict: Some("block".into()),
             error: None,
+            decided_by_bank: false,
         }
     }
 
