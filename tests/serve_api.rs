@@ -168,15 +168,42 @@ fn health_and_metrics_are_open_every_other_endpoint_needs_a_token_of_the_right_r
 }
 
 #[test]
-fn without_tokens_the_server_refuses_to_listen_beyond_loopback() {
+fn a_server_that_cannot_start_exits_2_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let db = sqlite(dir.path());
-    let (code, stderr) = serve_fails(&["--listen", "0.0.0.0:0", "--db", &db]);
-    assert_eq!(code, Some(2), "{stderr}");
-    assert!(stderr.contains("without --tokens"), "{stderr}");
-    let (code, stderr) = serve_fails(&["--listen", "127.0.0.1:0", "--db", "mysql://x/y"]);
-    assert_eq!(code, Some(2), "{stderr}");
-    assert!(stderr.contains("sqlite:PATH or postgres://"), "{stderr}");
+    let fails = |args: &[&str], why: &str| {
+        let (code, stderr) = serve_fails(args);
+        assert_eq!(code, Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(why), "{args:?}: {why:?} not in {stderr}");
+    };
+    // Without --tokens, only loopback.
+    fails(&["--listen", "0.0.0.0:0", "--db", &db], "without --tokens");
+    let local = ["--listen", "127.0.0.1:0"];
+    fails(
+        &[&local[..], &["--db", "mysql://x/y"]].concat(),
+        "sqlite:PATH or postgres://",
+    );
+    let tokens = dir.path().join("bad-tokens");
+    std::fs::write(&tokens, "reviewer alice 0123456789abcdefgh\n").unwrap();
+    let tokens = tokens.to_str().unwrap();
+    fails(
+        &[&local[..], &["--db", &db, "--tokens", tokens]].concat(),
+        "line 1: unknown role",
+    );
+    let config = write_config(dir.path(), "bad.toml", Stages::Off, "max_uplod = 5");
+    let config = config.to_str().unwrap();
+    fails(
+        &[&local[..], &["--db", &db, "--config", config]].concat(),
+        "invalid config",
+    );
+    // The models cannot be loaded: the server had started listening, and stops.
+    let config = write_config(dir.path(), "v.toml", Stages::Visual, "");
+    let config = config.to_str().unwrap();
+    let no_ort = ["--ort-lib", "/nonexistent/libonnxruntime.so.1.32.0"];
+    fails(
+        &[&local[..], &["--db", &db, "--config", config], &no_ort[..]].concat(),
+        "cannot load the models",
+    );
 }
 
 #[test]

@@ -84,6 +84,7 @@ pub struct Engine {
     queue: SyncSender<Task>,
     stats: Arc<Stats>,
     jobs: usize,
+    capacity: usize,
 }
 
 impl Engine {
@@ -109,29 +110,39 @@ impl Engine {
             .name("shanzhai-serve-load".into())
             .spawn(move || {
                 let factory = match factory(config, &runtime, threads) {
-                    Ok(factory) => Arc::new(factory),
+                    Ok(factory) => factory,
                     Err(err) => return fail(&shared, &loaded, ServeError::Models(err)),
                 };
-                for index in 0..jobs {
-                    let (factory, tasks) = (factory.clone(), tasks.clone());
-                    let (stats, report) = (shared.clone(), loaded.clone());
-                    let bank = bank.clone();
-                    let spawned = std::thread::Builder::new()
-                        .name(format!("shanzhai-serve-{index}"))
-                        .spawn(move || match factory.analyzer() {
-                            Ok(analyzer) => {
-                                stats.ready_workers.fetch_add(1, Ordering::SeqCst);
-                                let _ = report.send(Ok(()));
-                                work(analyzer, &tasks, &stats, &bank);
-                            }
-                            Err(err) => fail(&stats, &report, ServeError::Models(err)),
-                        });
-                    if let Err(err) = spawned {
-                        return fail(&shared, &loaded, ServeError::Io(err));
+                // The workers are a rayon pool's threads, as `shanzhai scan`'s are, so any
+                // parallel loop inside the stages stays on them instead of a second pool.
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(jobs)
+                    .thread_name(|index| format!("shanzhai-serve-{index}"))
+                    .build();
+                let pool = match pool {
+                    Ok(pool) => pool,
+                    Err(err) => {
+                        let err = ServeError::Models(ScanError::Threads(err));
+                        return fail(&shared, &loaded, err);
                     }
-                }
+                };
+                // Returns when every worker has stopped (the engine is gone).
+                pool.broadcast(|_| match factory.analyzer() {
+                    Ok(analyzer) => {
+                        shared.ready_workers.fetch_add(1, Ordering::SeqCst);
+                        let _ = loaded.send(Ok(()));
+                        work(analyzer, &tasks, &shared, &bank);
+                    }
+                    Err(err) => fail(&shared, &loaded, ServeError::Models(err)),
+                });
             })?;
-        Ok((Engine { queue, stats, jobs }, loaded_rx))
+        let engine = Engine {
+            queue,
+            stats,
+            jobs,
+            capacity,
+        };
+        Ok((engine, loaded_rx))
     }
 
     /// Workers with their models loaded.
@@ -148,6 +159,12 @@ impl Engine {
     /// Scans waiting for a worker.
     pub fn waiting(&self) -> usize {
         self.stats.waiting.load(Ordering::SeqCst)
+    }
+
+    /// True when the queue has no room: a sync upload would be refused after it was read, so
+    /// it is refused before.
+    pub fn is_full(&self) -> bool {
+        self.waiting() >= self.capacity
     }
 
     /// Number of workers.

@@ -118,10 +118,19 @@ async fn scan(
     if let Some(url) = &query.callback_url {
         check_callback(&state, url)?;
     }
-    let permit = upload::reserve(&state, request.headers())?;
-    if !state.engine.is_ready() {
-        return Err(ApiError::unavailable("the models are still loading", 2));
-    }
+    // Refused before the body is buffered and hashed: the cheap way to say "later".
+    let later = if !state.engine.is_ready() {
+        Some(ApiError::unavailable("the models are still loading", 2))
+    } else if sync && state.engine.is_full() {
+        Some(busy(state.engine.retry_after()))
+    } else {
+        None
+    };
+    let permit = match (upload::reserve(&state, request.headers()), later) {
+        (Err(err), _) if err.status == StatusCode::PAYLOAD_TOO_LARGE => return Err(err),
+        (Err(err), _) | (Ok(_), Some(err)) => return Err(refuse(&state, request, err).await),
+        (Ok(permit), None) => permit,
+    };
     let bytes = upload::read(request).await?;
     let scan = NewScan {
         id: uuid::Uuid::new_v4().to_string(),
@@ -186,13 +195,7 @@ async fn scan_now(
     let reply = state
         .engine
         .try_submit(bytes.clone(), Some(permit))
-        .map_err(|busy| {
-            metrics::rejected("busy");
-            ApiError::unavailable(
-                "every worker is busy and the queue is full; retry later",
-                busy.retry_after,
-            )
-        })?;
+        .map_err(|full| busy(full.retry_after))?;
     let scanned = match reply.await {
         Ok(Outcome::Scanned(scanned)) => scanned,
         Ok(Outcome::Rejected(err)) => {
@@ -226,6 +229,20 @@ async fn scan_now(
         review,
     );
     Ok(Json(Value::Object(body)).into_response())
+}
+
+/// An early 503, once the body has been read and thrown away (see `upload::drain`).
+async fn refuse(state: &AppState, request: Request, err: ApiError) -> ApiError {
+    upload::drain(request, state.settings.max_upload).await;
+    err
+}
+
+fn busy(retry_after: u64) -> ApiError {
+    metrics::rejected("busy");
+    ApiError::unavailable(
+        "every worker is busy and the queue is full; retry later",
+        retry_after,
+    )
 }
 
 /// Async: check the upload decodes, commit it as a queued job, then answer 202.

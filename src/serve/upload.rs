@@ -1,9 +1,12 @@
 //! Reading an upload: the body limit (413 before a byte of an oversized body is read), the
 //! memory budget (503 when too many uploads are in memory), raw bytes or multipart field `image`.
 
+use std::time::Duration;
+
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Multipart, Request};
 use axum::http::{HeaderMap, StatusCode, header};
+use http_body_util::BodyExt;
 use tokio::sync::OwnedSemaphorePermit;
 
 use super::AppState;
@@ -36,6 +39,27 @@ pub fn reserve(state: &AppState, headers: &HeaderMap) -> ApiResult<OwnedSemaphor
                 state.engine.retry_after(),
             )
         })
+}
+
+/// How long an early answer waits for the rest of the body.
+const DRAIN_TIME: Duration = Duration::from_secs(10);
+
+/// Reads and throws away the rest of the body (at most `limit` bytes, for at most 10 s) before
+/// an early 503: a client still sending would otherwise find the connection closed (a broken
+/// pipe, a reset) instead of the answer, and take the overload for a failure. Nothing is kept, so
+/// this costs bandwidth, not memory. (An over-limit 413 is answered without this, unread.)
+pub async fn drain(request: Request, limit: u64) {
+    let mut body = request.into_body();
+    let mut seen = 0u64;
+    let read = async {
+        while let Some(Ok(frame)) = body.frame().await {
+            seen += frame.data_ref().map_or(0, |data| data.len() as u64);
+            if seen > limit {
+                break;
+            }
+        }
+    };
+    let _ = tokio::time::timeout(DRAIN_TIME, read).await;
 }
 
 fn too_large(length: u64, limit: u64) -> ApiError {
