@@ -210,24 +210,32 @@ impl ScanConfig {
                 path: path.to_path_buf(),
                 source,
             })?;
+        config.resolve(path)?;
+        Ok(config)
+    }
+
+    /// What [`load`](Self::load) does after parsing, for a config parsed from the file at `path`
+    /// some other way (the service's file also holds `[serve]`): rule-file paths become relative
+    /// to the file's folder, and thresholds are checked to be in [0, 1].
+    pub fn resolve(&mut self, path: &Path) -> Result<(), ConfigError> {
         let base = path.parent().unwrap_or(Path::new("."));
-        for file in &mut config.rules.files {
+        for file in &mut self.rules.files {
             if file.is_relative() {
                 *file = base.join(&*file);
             }
         }
-        if let Some((label, value)) = config
+        match self
             .thresholds
             .iter()
             .find(|(_, value)| !(0.0..=1.0).contains(value))
         {
-            return Err(ConfigError::Threshold {
+            Some((label, value)) => Err(ConfigError::Threshold {
                 path: path.to_path_buf(),
                 label,
                 value,
-            });
+            }),
+            None => Ok(()),
         }
-        Ok(config)
     }
 }
 

@@ -136,26 +136,9 @@ fn parse(path: &Path) -> Result<(ScanConfig, ServeSettings), ConfigError> {
         Some(section) => section.try_into().map_err(syntax)?,
         None => ServeSettings::default(),
     };
-    // The rest is the scan config; `ScanConfig::load` would refuse the unknown `[serve]` key, so
-    // its two post-processing steps are repeated here.
+    // The rest is the scan config (`ScanConfig::load` would refuse the `[serve]` key).
     let mut scan: ScanConfig = toml::Value::Table(table).try_into().map_err(syntax)?;
-    let base = path.parent().unwrap_or(Path::new("."));
-    for file in &mut scan.rules.files {
-        if file.is_relative() {
-            *file = base.join(&*file);
-        }
-    }
-    if let Some((label, value)) = scan
-        .thresholds
-        .iter()
-        .find(|(_, value)| !(0.0..=1.0).contains(value))
-    {
-        return Err(ConfigError::Threshold {
-            path: path.to_path_buf(),
-            label,
-            value,
-        });
-    }
+    scan.resolve(path)?;
     Ok((scan, serve))
 }
 
