@@ -690,19 +690,7 @@ impl Store {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(serde_json::json!({
-                    "id": row.try_get::<i64, _>("id")?,
-                    "at": rfc3339(row.try_get("at")?),
-                    "reviewer": row.try_get::<String, _>("actor")?,
-                    "action": row.try_get::<String, _>("action")?,
-                    "scan_id": row.try_get::<String, _>("scan_id")?,
-                    "decision": row.try_get::<Option<String>, _>("decision")?,
-                    "reason": row.try_get::<Option<String>, _>("reason")?,
-                }))
-            })
-            .collect()
+        rows.iter().map(audit_entry).collect()
     }
 
     /// Review items not decided yet (pending or claimed).
@@ -903,6 +891,19 @@ pub fn redact(url: &str) -> String {
         }
         _ => url.to_string(),
     }
+}
+
+/// One audit-log row as the API and the audit page show it.
+fn audit_entry(row: &sqlx::any::AnyRow) -> Result<serde_json::Value, sqlx::Error> {
+    Ok(serde_json::json!({
+        "id": row.try_get::<i64, _>("id")?,
+        "at": rfc3339(row.try_get("at")?),
+        "reviewer": row.try_get::<String, _>("actor")?,
+        "action": row.try_get::<String, _>("action")?,
+        "scan_id": row.try_get::<String, _>("scan_id")?,
+        "decision": row.try_get::<Option<String>, _>("decision")?,
+        "reason": row.try_get::<Option<String>, _>("reason")?,
+    }))
 }
 
 #[cfg(test)]

@@ -293,19 +293,7 @@ impl Store {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(serde_json::json!({
-                    "id": row.try_get::<i64, _>("id")?,
-                    "at": rfc3339(row.try_get("at")?),
-                    "reviewer": row.try_get::<String, _>("actor")?,
-                    "action": row.try_get::<String, _>("action")?,
-                    "scan_id": row.try_get::<String, _>("scan_id")?,
-                    "decision": row.try_get::<Option<String>, _>("decision")?,
-                    "reason": row.try_get::<Option<String>, _>("reason")?,
-                }))
-            })
-            .collect()
+        rows.iter().map(super::audit_entry).collect()
     }
 
     /// Everyone who appears in the audit log, by name.
