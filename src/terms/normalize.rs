@@ -158,11 +158,23 @@ impl Normalized {
                 self.text.push(' ');
                 self.gap = false;
             }
-            self.push_char(digit, origin, false);
+            self.push_kept_char(digit, origin, false);
         }
     }
 
+    /// Appends a character that normalisation keeps. A digit `1`–`5` that is a number (from `三`,
+    /// `⑴`, an expansion) but lands right after pinyin-like letters gets a space before it: `ae三`
+    /// becomes `ae 3`, not `ae3`, which would read as a tone number when normalised again.
     fn push_char(&mut self, c: char, origin: u32, force: bool) {
+        if matches!(c, '1'..='5') && self.letters_end_like_syllable() {
+            self.text.push(' ');
+            self.gap = false;
+        }
+        self.push_kept_char(c, origin, force);
+    }
+
+    /// [`push_char`](Self::push_char) for a digit whose tone reading is already decided.
+    fn push_kept_char(&mut self, c: char, origin: u32, force: bool) {
         if c.is_ascii() {
             self.keep_numbers_apart(c as u8);
         }
@@ -687,6 +699,10 @@ mod tests {
         // Only 1-5 are tones; 3 after Chinese or a number is a number.
         assert_eq!(n("3天拿证"), "3天拿证");
         assert_eq!(n("包3过"), "包3过");
+        // A numeral read as a number right after letters stays a number when normalised again.
+        assert_eq!(n("ae三"), "ae 3");
+        assert_eq!(n("ae\u{1f241}"), "ae 3"); // TORTOISE SHELL BRACKETED 三
+        assert_eq!(n(&n("ae\u{1f241}")), "ae 3");
         let original = "bao4 guo4！";
         let norm = normalize(original);
         assert_eq!(norm.as_str(), "baoguo");
