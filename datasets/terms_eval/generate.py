@@ -12,6 +12,14 @@ pools with disjoint templates, certificate names, tails and sentences:
 - `holdout3.tsv` was written after `holdout2` had been looked at (its false flags came from the old
   two-character phrases 包过, 保过, 替考) and before the rules for those phrases were changed: figures
   only. Its pinyin also uses tone numbers (`bao1 guo4`), a way of writing tones the other pools lack.
+- `holdout4.tsv` was written in the sixth session by a writer who had not seen the matcher's rules or
+  any pool's misses, before the rules of the third pass changed: figures only. Besides its own
+  certificate names, tails, context phrases, ordinary sentences and reports, it has ad templates of its
+  own, a few key phrasings only it draws (7天拿证, 0基础包拿证, 考不过全额退款, 人社部统一颁发), more
+  separators, homophones (基→鸡, 颁→班) and component splits (颁→分页), and tone numbers as in `holdout3`.
+  Its ordinary lines lean on the hard cases: 包过户/包过年, 替考 and 代考 in news of cheating punished,
+  内部推荐 in referrals, 挂靠 of lorries, ministries and 全国/国家 in notices, certificates asked for
+  in job posts, days with 证 (身份证15个工作日, 营业执照3个工作日).
 
 Columns: label, kind, text. Labels:
 - `ad`: a knock-off certificate ad; it must be flagged (review or block). The kind says which evasion
@@ -43,6 +51,8 @@ PINYIN = {
     "部": ("bu", "bù"), "颁": ("ban", "bān"), "发": ("fa", "fā"), "速": ("su", "sù"),
     "成": ("cheng", "chéng"), "靠": ("kao", "kào"), "款": ("kuan", "kuǎn"), "原": ("yuan", "yuán"),
     "事": ("shi", "shì"), "出": ("chu", "chū"), "全": ("quan", "quán"), "费": ("fei", "fèi"),
+    # Only in holdout4's key phrasings (no earlier key has them, so the earlier draws are unchanged).
+    "额": ("e", "é"), "统": ("tong", "tǒng"), "一": ("yi", "yī"),
 }
 SPLITS = {"证": ["訁正", "讠正", "言正"], "挂": ["扌圭"], "考": ["耂丂"], "拿": ["合手"],
           "靠": ["告非"], "包": ["勹巳"]}
@@ -52,6 +62,24 @@ HOMOPHONES = {"包": ["宝", "保"], "代": ["带", "岱"], "考": ["烤", "拷"
 # High-severity key phrases (written with 3 for the number) and the characters an evasion may touch.
 KEYS = ["包过", "代考", "替考", "挂证", "不过包退", "包拿证", "零基础包拿证", "3天拿证", "人社部颁发",
         "不过退款"]
+
+# What holdout4 (only) adds to the tables above: key phrasings, separators, homophones, splits and
+# traditional forms of its own. The other pools draw exactly as before.
+POOL_KEYS = {"holdout4": KEYS + ["7天拿证", "0基础包拿证", "考不过全额退款", "人社部统一颁发"]}
+POOL_SEPARATORS = {"holdout4": ["/", ".", "~", "丨", "_", "*", "♥", "\u3000", "、"]}
+POOL_HOMOPHONES = {"holdout4": {"证": ["挣"], "过": ["果"], "颁": ["班"], "基": ["鸡"], "础": ["出"]}}
+POOL_SPLITS = {"holdout4": {"颁": ["分页"], "部": ["咅阝"], "额": ["客页"]}}
+POOL_TRAD = {"holdout4": {"统": "統", "额": "額", "颁": "頒"}}
+
+
+def merged(base: dict, extra: dict) -> dict:
+    """`base` with `extra`'s forms added after its own (a new list per key; `base` is not touched)."""
+    out = {k: list(v) for k, v in base.items()}
+    for k, v in extra.items():
+        out.setdefault(k, [])
+        out[k] = out[k] + list(v)
+    return out
+
 
 POOLS = {
     "holdout": {
@@ -101,6 +129,24 @@ POOLS["holdout3"] = {
                 "考证后内部推荐，高薪入职", "国家级技能证书，全国范围可用", "瑜伽教练证速成培训，十天拿下",
                 "内部渠道报考，名额有限", "二建证书挂靠，价格可谈", "学完高薪入职，证书包邮到家",
                 "中国职业技能证书，一站式办理", "应急管理部证书，网上可查", "教育部认证证书，终身有效"],
+}
+
+POOLS["holdout4"] = {
+    "certs": ["美甲师证", "纹绣师证书", "咖啡师证", "烘焙师证书", "心理健康指导师", "养老护理员证",
+              "家政服务员证", "催乳师证", "中药调剂员证", "芳香疗法师证书", "舞蹈教师资格证", "登高作业证",
+              "制冷工证", "BIM建模师证书", "数据分析师证书", "跨境电商运营师"],
+    "tails": ["，私我发简章", "，还有最后两个名额", "，可对公转账", "，一对一辅导", "！本月开班",
+              "，电话177xxxx5151", "。考点可选", "，抖音同名", "🎓🎓", "，学完即可上岗", "，V：zs8866",
+              "，报名即送题库"],
+    "templates": ["{cert}{claim}{tail}", "{claim}！{cert}{tail}", "{cert}，{claim}{tail}",
+                  "【{cert}】{claim}{tail}", "{cert}培训招生，{claim}{tail}", "想考{cert}的看过来，{claim}{tail}"],
+    "context": ["美甲师证速成班，三周出师", "养老护理员证内部推荐名额，不用考试直接出证",
+                "咖啡师证书挂靠门店，每月补贴八百", "考完烘焙师证，高薪入职星级酒店后厨",
+                "国家认证数据分析师证书，全国通用", "纹绣师证速成，零基础十五天结业",
+                "内部渠道报名登高作业证，不用排队", "消防工程师证书挂靠，年费面谈",
+                "拿到跨境电商运营师证书，轻松高薪入职", "国字头证书，人社部官网可查",
+                "人社部备案，证书全国联网可查", "心理健康指导师速成培训，考证无忧",
+                "内推名额：催乳师证考完直接安排上户", "全国通用的舞蹈教师资格证，速成班随报随学"],
 }
 
 ORDINARY = {
@@ -396,6 +442,106 @@ ORDINARY["holdout3"] = {
               "Our team won the hackathon", "Daikon radish soup recipe"],
 }
 
+ORDINARY["holdout4"] = {
+    "news": ["某地法院审结一起研究生考试替考案，三名被告人获刑",
+             "人力资源和社会保障部：今年将开展补贴性职业技能培训1500万人次以上",
+             "交通运输部：道路货运车辆挂靠经营专项治理取得阶段性成效",
+             "财政部、税务总局发布关于延续小微企业税收优惠政策的公告",
+             "全国累计有超过3000万人取得职业技能等级证书",
+             "多地推行企业开办“一网通办”，营业执照3天内办结",
+             "中国代表团在世界技能大赛上获得多枚金牌",
+             "大学英语四六级考试今日开考，全国近千万考生参加",
+             "国家统计局：一季度国内生产总值同比增长5.3%",
+             "春节前夕，多地开展年货市场食品安全抽检",
+             "教育部部署2025年普通高校招生工作，严厉打击考试作弊",
+             "人社部发布新职业信息，生成式人工智能系统应用员等入选",
+             "国家消防救援局提醒：冬季使用电暖器注意防火",
+             "警方破获一起驾考代考作弊案，抓获犯罪嫌疑人6名",
+             "教育部、财政部联合下达学生资助补助经费"],
+    "ecommerce": ["二手房急售，中介包过户，税费各付",
+                  "年货礼盒今天下单，包过年前送到",
+                  "这个托特包过季了，清仓价89元",
+                  "证件照冲印，身份证、护照、驾驶证尺寸均可，2小时出片",
+                  "驾驶证皮套，双卡位，可同时放行驶证",
+                  "教师资格证笔试教材2025新版，正版包邮",
+                  "速成羊毛毡材料包，新手一晚上就能做好",
+                  "零基础素描入门套装，附赠视频教程",
+                  "荣誉证书收纳册A4，可放奖状和证书，30页",
+                  "鞋子尺码偏小，穿不下包退换，运费我们出",
+                  "本产品已通过国家强制性产品认证（3C认证），请放心选购",
+                  "交通联合卡全国通用，可在300多个城市刷卡乘车",
+                  "公考行测刷题本，含近五年国考真题",
+                  "春联福字套装，可代写名字",
+                  "充电宝3天内发货，全国包邮（新疆西藏除外）"],
+    "chat": ["你的营业执照办下来没？我的3天就办结了",
+             "我家货车挂靠在物流公司名下，每年交管理费",
+             "车商说包过户，结果拖了半个月才办完",
+             "我表姐考了个执业药师证，现在在药店上班",
+             "身份证丢了，去派出所补办说要等15天",
+             "班主任说谁敢替考，直接开除学籍",
+             "下周考科目一，驾照题库我刷了三遍",
+             "这次我请，不过包厢费你出哈",
+             "快把包拿过来，证件都在里面",
+             "内推成功了！下个月去新公司报到",
+             "我的电工证快到期了，得抽空去复审",
+             "暑假给孩子报了个游泳速成班，五天就学会换气了",
+             "考过了！终于拿到教师资格证了，请大家吃饭",
+             "今天帮同事代了一节课，嗓子都哑了",
+             "老家亲戚说国家现在种粮有补贴，是真的吗"],
+    "official": ["职业技能等级证书可登录技能人才评价证书全国联网查询平台核验",
+                 "关于做好2025年上半年全国大学英语四六级考试报名工作的通知",
+                 "个体工商户营业执照申请材料齐全的，3个工作日内核发",
+                 "居民身份证换领：受理后15个工作日内制证完成，可选择邮寄送达",
+                 "考场规则：考生凭本人身份证和准考证入场，替考者按违纪处理并通报",
+                 "财政部关于印发《会计人员继续教育规定》的通知",
+                 "交通运输部关于推广道路运输从业人员从业资格证电子证照的通知",
+                 "国家职业技能标准：养老护理员（2019年版）",
+                 "省人力资源和社会保障厅关于公布第三批社会培训评价组织名单的公告",
+                 "考生可在中国人事考试网自行下载打印电子证书，与纸质证书具有同等效力",
+                 "特种作业操作证复审须在有效期满前60日内提出申请",
+                 "国务院办公厅关于进一步优化政务服务提升行政效能的意见",
+                 "国家市场监督管理总局：个体工商户登记办理指南",
+                 "国家中医药管理局关于公布全国中医临床优秀人才研修项目名单的通知",
+                 "退役军人事务部：退役士兵职业技能培训补贴申领流程"],
+    "job": ["招聘电工，持有电工证优先，月薪8000-12000",
+            "物流公司招聘重卡司机，个人车辆可挂靠，手续公司代办",
+            "内部推荐：某银行招柜员，本科及以上学历",
+            "高薪聘请数控车床师傅，月薪过万，包吃包住",
+            "招聘出纳，需持有初级会计专业技术资格证书",
+            "幼儿园招聘保健医，需持有护士执业证书",
+            "家政公司招聘育儿嫂，统一组织岗前培训，考核合格后上岗",
+            "招聘焊工，持特种作业操作证（熔化焊接与热切割作业），待遇从优",
+            "外企招聘行政助理，英语流利，员工内部推荐者优先面试",
+            "驾校招聘教练员，需持机动车驾驶教练员证",
+            "新员工入职体检和健康证办理费用由公司报销",
+            "招聘保安，退伍军人优先，包吃包住",
+            "诚聘人力资源专员，持人力资源管理师证书者优先",
+            "应届生校园招聘：笔试面试通过后签约，薪资面议",
+            "招聘建筑施工员，需持住建部门颁发的岗位证书"],
+    "trap": ["这趟车不过包头，要在呼和浩特换乘",
+             "他在八十年代考上了师范学校",
+             "天天拿证据说话的人最让人信服",
+             "包车去机场，包过路费和停车费吗",
+             "志愿者替考生保管手机和书包",
+             "安检员让我从包里拿证件出来",
+             "这个拼单火速成团了，明天发货",
+             "补贴标准以人社部门颁发的文件为准",
+             "按包计价，每包过磅后再结算",
+             "他拿过三次全国冠军",
+             "把这些旧衣服打包过去给山区的孩子",
+             "年轻人找工作别只盯着高薪",
+             "古代考生进京赶考要走好几个月",
+             "这件毛衣穿不过三次就起球了，能退吗",
+             "展厅里挂证照的那面墙要重新刷漆"],
+    "latin": ["bao guo hu de fei yong shei chu?", "wo kao guo le, ming tian qu na zheng shu",
+              "Pass guaranteed? No such thing, just study hard", "Su Cheng and Li Na won the mixed doubles final",
+              "ID card replacement takes 15 days and costs 20 yuan",
+              "Our company pays a 3000 RMB internal referral bonus",
+              "quan guo tong yong de jiao tong ka hen fang bian", "zhe jian shi hai dai kao lv",
+              "Please bring your admission ticket and ID to the exam",
+              "Forklift operator wanted, certificate required, salary negotiable"],
+}
+
 REPORTS = {
     "holdout": ["人社部、网信办联合发文，整治“包过”“代考”“不过包退”等虚假宣传",
                 "警惕！所谓“考证包过”都是骗局",
@@ -469,8 +615,29 @@ REPORTS["holdout3"] = ["两部门联合整治“包过”“挂证”等违规�
                        "调查显示，“包拿证”广告多集中在社交平台", "严禁以“国家级证书”名义招生",
                        "谨防“内部渠道”考证诈骗", "专家解读：为何“包过”类广告屡禁不止", "所谓“全网可查”的证书，实为假证"]
 
+REPORTS["holdout4"] = ["市场监管总局公布十起虚假宣传典型案例，涉及“考证包过”“不过包退”等用语",
+                       "反诈中心提醒：所谓“7天拿证”的职业技能证书多为假证",
+                       "平台治理公告：对发布“代考”“替考”“挂证”信息的账号予以封禁",
+                       "记者卧底调查：“零基础包拿证”培训班一个月收费上万元",
+                       "人社部门答复网民：技能证书由备案的评价机构颁发，所谓“人社部颁发”“全国通用”多为虚假宣传",
+                       "消费者投诉：报名时承诺“不过退款”，考试没过却拒绝退费",
+                       "网信部门清理一批含“包过”“速成拿证”内容的短视频",
+                       "法治日报：“挂证”行为将被纳入失信记录",
+                       "高校辟谣：学校从未与任何“内部推荐”考证机构合作",
+                       "网购证书需谨慎：商家自称“国家认证”“官网可查”，实际查无此证",
+                       "住建部门通报：多名人员因“挂证”被撤销注册",
+                       "考生提醒：网上兜售答案、“代考”的都是骗子",
+                       "某培训学校因宣传“一次包过”被罚款五万元",
+                       "本小组规则：禁止发布“包拿证”“3天拿证”等广告，违者移出",
+                       "普法栏目：帮人“替考”可能构成代替考试罪",
+                       "调查：打着“人社部颁发”旗号的培训机构，证书无处可查",
+                       "电商平台下架“速成证书”商品，并提醒消费者谨防受骗",
+                       "网友吐槽：报了“不过包退”的班，退费时被要求扣除资料费",
+                       "教育局提醒家长：谨防“保过班”“押题班”收费陷阱",
+                       "公安机关侦破一起“代考”团伙案件，涉案金额达百万元"]
+
 # Pools whose pinyin may also be written with tone numbers (bao1 guo4); the others keep their draws.
-TONE_NUMBER_POOLS = {"holdout3"}
+TONE_NUMBER_POOLS = {"holdout3", "holdout4"}
 TONE_MARKS = {"āáǎà": "a", "ēéěè": "e", "īíǐì": "i", "ōóǒò": "o", "ūúǔù": "u", "ǖǘǚǜ": "v"}
 
 
@@ -483,11 +650,14 @@ def tone_number(marked: str) -> str:
     return marked + "5"
 
 
-def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False) -> str:
+def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False, pool: str = "") -> str:
     """Writes `phrase` in the given evasion kind (only Chinese characters with known forms change).
 
     With `tone_numbers`, pinyin may also be written with tone numbers (an extra style, drawn so that the
-    pools without it keep exactly the draws they had)."""
+    pools without it keep exactly the draws they had). `pool` picks that pool's extra separators,
+    homophones, splits and traditional forms (POOL_*), if it has any."""
+    homophones = merged(HOMOPHONES, POOL_HOMOPHONES.get(pool, {}))
+    splits = merged(SPLITS, POOL_SPLITS.get(pool, {}))
     chars = list(phrase)
     keys = [i for i, c in enumerate(chars) if c in PINYIN]
     if kind == "plain":
@@ -495,7 +665,8 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
     if kind == "disguise":
         trad = {"过": "過", "证": "證", "考": "考", "挂": "掛", "发": "發", "颁": "頒", "础": "礎",
                 "天": "天", "退": "退", "款": "款"}
-        seps = [" ", "-", "·", "💯", "\u200b", "★", "｜"]
+        trad.update(POOL_TRAD.get(pool, {}))
+        seps = [" ", "-", "·", "💯", "\u200b", "★", "｜"] + POOL_SEPARATORS.get(pool, [])
         out = []
         for c in chars:
             c = trad.get(c, c) if rng.random() < 0.5 else c
@@ -526,47 +697,48 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
             return " ".join(chars)
         return "".join(chars)
     if kind == "homophone":
-        options = [i for i, c in enumerate(chars) if c in HOMOPHONES]
+        options = [i for i, c in enumerate(chars) if c in homophones]
         i = rng.choice(options)
-        chars[i] = rng.choice(HOMOPHONES[chars[i]])
+        chars[i] = rng.choice(homophones[chars[i]])
         return "".join(chars)
     if kind == "split":
-        options = [i for i, c in enumerate(chars) if c in SPLITS]
+        options = [i for i, c in enumerate(chars) if c in splits]
         i = rng.choice(options)
-        chars[i] = rng.choice(SPLITS[chars[i]])
+        chars[i] = rng.choice(splits[chars[i]])
         return "".join(chars)
     raise ValueError(kind)
 
 
-def can(phrase: str, kind: str) -> bool:
+def can(phrase: str, kind: str, pool: str = "") -> bool:
     if kind == "homophone":
-        return any(c in HOMOPHONES for c in phrase)
+        return any(c in merged(HOMOPHONES, POOL_HOMOPHONES.get(pool, {})) for c in phrase)
     if kind == "split":
-        return any(c in SPLITS for c in phrase)
+        return any(c in merged(SPLITS, POOL_SPLITS.get(pool, {})) for c in phrase)
     return True
+
+
+# The ad templates: {cert}, {claim} (the key phrase as evaded) and {tail}; a pool may have its own.
+TEMPLATES = ["{cert}{claim}{tail}", "{claim}！{cert}{tail}", "{cert}，{claim}{tail}"]
 
 
 def ads(pool: str, rng: random.Random) -> list:
     p = POOLS[pool]
+    keys = POOL_KEYS.get(pool, KEYS)
+    templates = p.get("templates", TEMPLATES)
     rows = []
     kinds = ["plain", "disguise", "pinyin_full", "pinyin_char", "pinyin_initial", "homophone", "split"]
     per_kind = 22
     for kind in kinds:
         n = 0
         while n < per_kind:
-            key = rng.choice(KEYS)
-            if not can(key, kind):
+            key = rng.choice(keys)
+            if not can(key, kind, pool):
                 continue
             cert = rng.choice(p["certs"])
             tail = rng.choice(p["tails"])
-            claim = evade(key, kind, rng, pool in TONE_NUMBER_POOLS)
-            order = rng.randrange(3)
-            if order == 0:
-                text = f"{cert}{claim}{tail}"
-            elif order == 1:
-                text = f"{claim}！{cert}{tail}"
-            else:
-                text = f"{cert}，{claim}{tail}"
+            claim = evade(key, kind, rng, pool in TONE_NUMBER_POOLS, pool)
+            order = rng.randrange(len(templates))
+            text = templates[order].format(cert=cert, claim=claim, tail=tail)
             rows.append(("ad", kind, text))
             n += 1
     for text in p["context"]:
@@ -590,7 +762,8 @@ def reports(pool: str, rng: random.Random) -> list:
 
 
 def main() -> None:
-    for seed, pool in [(15, "holdout"), (1515, "dev"), (151515, "holdout2"), (15151515, "holdout3")]:
+    for seed, pool in [(15, "holdout"), (1515, "dev"), (151515, "holdout2"), (15151515, "holdout3"),
+                       (1515151515, "holdout4")]:
         rng = random.Random(seed)
         rows = ads(pool, rng) + ordinary(pool, rng) + reports(pool, rng)
         path = HERE / f"{pool}.tsv"
