@@ -133,7 +133,7 @@ fn empty_input_passes_with_a_warning() {
 
 #[test]
 fn lines_mode_gives_one_record_per_line() {
-    let input = "正规培训\n3天拿证\r\n\n高薪入职\n";
+    let input = "正规培训\n3天拿证\r\n\n考证后高薪入职\n";
     let out = shanzhai(&["--format", "jsonl", "--lines"], Some(input.as_bytes()));
     assert_eq!(out.status.code(), Some(1));
     let records = jsonl(&out);
