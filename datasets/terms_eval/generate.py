@@ -20,6 +20,17 @@ pools with disjoint templates, certificate names, tails and sentences:
   Its ordinary lines lean on the hard cases: 包过户/包过年, 替考 and 代考 in news of cheating punished,
   内部推荐 in referrals, 挂靠 of lorries, ministries and 全国/国家 in notices, certificates asked for
   in job posts, days with 证 (身份证15个工作日, 营业执照3个工作日).
+- `holdout5.tsv` was written in the sixth session by a writer who had not seen the matcher's rules or
+  any pool's misses, after `holdout4` had been used to tune the fourth pass and before anyone scored
+  `holdout5`: figures only. Like `holdout4` it has its own certificate names, tails, context phrases,
+  ordinary sentences, reports and ad templates, and key phrasings only it draws (免考拿证, 15天下证,
+  包考包过, 人社部直接发证, 挂证兼职, 替考枪手), its own separators, homophones (过→锅, 代→贷, 社→设,
+  部→布), component splits (枪→木仓, 职→耳只, 代→亻弋) and traditional forms (職, 槍), tone numbers as in
+  `holdout3`, and pinyin styles only it draws (BaoGuo, bāoguò, bao-guo; one character as Guo). Its
+  ordinary lines have prefixes of their own and lean on the hard cases: 代考/替考 in exam rules and news,
+  挂证 refused in a job post, 挂靠 of associations and ride-hailing cars, 投保过程, 箱包过季, 汤包过来,
+  煲过汤, 代考勤, 现代考试, 拿证 at a marriage registry, 全国通用 phone credit, ministries in notices and
+  processing times of passports, property and work-safety certificates.
 
 Columns: label, kind, text. Labels:
 - `ad`: a knock-off certificate ad; it must be flagged (review or block). The kind says which evasion
@@ -53,6 +64,9 @@ PINYIN = {
     "事": ("shi", "shì"), "出": ("chu", "chū"), "全": ("quan", "quán"), "费": ("fei", "fèi"),
     # Only in holdout4's key phrasings (no earlier key has them, so the earlier draws are unchanged).
     "额": ("e", "é"), "统": ("tong", "tǒng"), "一": ("yi", "yī"),
+    # Only in holdout5's key phrasings (likewise absent from every earlier key).
+    "免": ("mian", "miǎn"), "下": ("xia", "xià"), "直": ("zhi", "zhí"), "接": ("jie", "jiē"),
+    "兼": ("jian", "jiān"), "职": ("zhi", "zhí"), "枪": ("qiang", "qiāng"), "手": ("shou", "shǒu"),
 }
 SPLITS = {"证": ["訁正", "讠正", "言正"], "挂": ["扌圭"], "考": ["耂丂"], "拿": ["合手"],
           "靠": ["告非"], "包": ["勹巳"]}
@@ -63,13 +77,24 @@ HOMOPHONES = {"包": ["宝", "保"], "代": ["带", "岱"], "考": ["烤", "拷"
 KEYS = ["包过", "代考", "替考", "挂证", "不过包退", "包拿证", "零基础包拿证", "3天拿证", "人社部颁发",
         "不过退款"]
 
-# What holdout4 (only) adds to the tables above: key phrasings, separators, homophones, splits and
-# traditional forms of its own. The other pools draw exactly as before.
-POOL_KEYS = {"holdout4": KEYS + ["7天拿证", "0基础包拿证", "考不过全额退款", "人社部统一颁发"]}
-POOL_SEPARATORS = {"holdout4": ["/", ".", "~", "丨", "_", "*", "♥", "\u3000", "、"]}
-POOL_HOMOPHONES = {"holdout4": {"证": ["挣"], "过": ["果"], "颁": ["班"], "基": ["鸡"], "础": ["出"]}}
-POOL_SPLITS = {"holdout4": {"颁": ["分页"], "部": ["咅阝"], "额": ["客页"]}}
-POOL_TRAD = {"holdout4": {"统": "統", "额": "額", "颁": "頒"}}
+# What holdout4 and holdout5 (only) add to the tables above: key phrasings, separators, homophones,
+# splits and traditional forms of their own. The other pools draw exactly as before.
+POOL_KEYS = {"holdout4": KEYS + ["7天拿证", "0基础包拿证", "考不过全额退款", "人社部统一颁发"],
+             "holdout5": KEYS + ["免考拿证", "15天下证", "包考包过", "人社部直接发证", "挂证兼职", "替考枪手"]}
+POOL_SEPARATORS = {"holdout4": ["/", ".", "~", "丨", "_", "*", "♥", "\u3000", "、"],
+                   "holdout5": ["+", "#", "=", "—", "✨", "☆", "\u2022", "\u200d", "^"]}
+POOL_HOMOPHONES = {"holdout4": {"证": ["挣"], "过": ["果"], "颁": ["班"], "基": ["鸡"], "础": ["出"]},
+                   "holdout5": {"包": ["煲"], "过": ["锅"], "代": ["贷", "袋"], "替": ["涕"], "社": ["设"],
+                                "部": ["布"], "下": ["吓"], "免": ["勉"], "证": ["铮"], "职": ["值"]}}
+POOL_SPLITS = {"holdout4": {"颁": ["分页"], "部": ["咅阝"], "额": ["客页"]},
+               "holdout5": {"枪": ["木仓"], "职": ["耳只"], "代": ["亻弋"], "过": ["辶寸"], "社": ["礻土"],
+                            "接": ["扌妾"]}}
+POOL_TRAD = {"holdout4": {"统": "統", "额": "額", "颁": "頒"},
+             "holdout5": {"职": "職", "枪": "槍"}}
+# Pinyin styles a pool draws besides the shared ones (holdout5: BaoGuo, bāoguò, bao-guo; one character
+# capitalised as Guo). Only that pool's draws change.
+POOL_EXTRA_PINYIN = {"holdout5": 3}
+POOL_EXTRA_PINYIN_CHAR = {"holdout5": 1}
 
 
 def merged(base: dict, extra: dict) -> dict:
@@ -147,6 +172,24 @@ POOLS["holdout4"] = {
                 "拿到跨境电商运营师证书，轻松高薪入职", "国字头证书，人社部官网可查",
                 "人社部备案，证书全国联网可查", "心理健康指导师速成培训，考证无忧",
                 "内推名额：催乳师证考完直接安排上户", "全国通用的舞蹈教师资格证，速成班随报随学"],
+}
+
+POOLS["holdout5"] = {
+    "certs": ["研学旅行指导师证", "健康照护师证", "碳排放管理员证书", "宠物训导员证", "手语翻译员证",
+              "人工智能训练师证书", "调饮师证", "陪诊师证", "劳动关系协调员证", "档案管理员证", "防水工证",
+              "二手车鉴定评估师证", "形象设计师证书", "老年人能力评估师证", "短视频剪辑师证书", "塔吊司机证"],
+    "tails": ["，课程顾问在线答疑", "，戳头像了解", "！前20名立减300", "，QQ群78xxxx12", "，全款再优惠",
+              "。老带新各返200", "，电话199xxxx3030", "，直播课+线下实操", "，不限户籍学历", "⭐⭐",
+              "，小红书搜同名", "，今天报名明天开课"],
+    "templates": ["{cert}火热报名中，{claim}{tail}", "还在为考{cert}发愁？{claim}{tail}", "【{claim}】{cert}{tail}",
+                  "{cert}——{claim}{tail}", "宝妈、上班族都能考的{cert}，{claim}{tail}", "本期{cert}开班啦，{claim}{tail}"],
+    "context": ["陪诊师证速成班，两个周末就能结课", "健康照护师证还有三个内部名额，报上直接出证",
+                "监理工程师证书挂靠施工企业，按年结算", "拿到人工智能训练师证书，毕业即高薪入职互联网大厂",
+                "国家认证的碳排放管理员证书，全国各地都认", "调饮师证速成，奶茶店老板都在考",
+                "走内部通道报考宠物训导员证，不用排队", "人社部直属机构发证，手语翻译员证全国联网可查",
+                "老年人能力评估师证考下来，养老院高薪抢着要", "国字号档案管理员证，全国通用终身有效",
+                "研学旅行指导师证速成，十二天出证", "内部推荐名额：塔吊司机证学完直接安排进工地",
+                "形象设计师证书报名中，工信部官网可查询", "防水工证挂靠劳务公司，每年坐收三千"],
 }
 
 ORDINARY = {
@@ -542,6 +585,104 @@ ORDINARY["holdout4"] = {
               "Forklift operator wanted, certificate required, salary negotiable"],
 }
 
+ORDINARY["holdout5"] = {
+    "news": ["教育部考试中心：今年高考全面启用身份核验系统，严防替考",
+             "人社部等四部门印发意见，加强高技能人才队伍建设",
+             "全国碳排放权交易市场累计成交额突破四百亿元",
+             "工信部：全国移动电话用户总数达17.9亿户",
+             "应急管理部派出工作组赴四川指导抗洪抢险",
+             "某省考试院通报：一名考生雇人代考英语四级，双方均被取消成绩并移送公安",
+             "中华全国总工会启动职工技能提升行动，年内培训职工百万人次",
+             "国家铁路局：中国高铁营业里程突破4.5万公里",
+             "全国职业院校技能大赛在天津开幕，参赛选手超过一万名",
+             "调查显示，今年高校毕业生求职不再只看高薪，更看重发展空间",
+             "暑期出境游升温，多地出入境管理部门提醒：护照受理后7个工作日内出证",
+             "市场监管总局发布2025年第一批产品质量国家监督抽查计划",
+             "健身房推出“21天速成减脂营”，医生提醒过度节食存在健康风险",
+             "国家税务总局：个人所得税综合所得年度汇算今日开始",
+             "中国消费者协会发布春节消费提示：购买年货注意查看生产日期"],
+    "ecommerce": ["箱包过季清仓，全场五折起，下单送防尘袋",
+                  "宠物医疗险投保过程全程线上，5分钟出电子保单",
+                  "驾照科目四模拟题小程序，会员7天免费试用",
+                  "实木证书框A4，适合挂证书、奖状和营业执照",
+                  "打印店：简历打印、证件复印，营业执照扫描件当天可取",
+                  "日语五十音速成卡片，每张附发音二维码",
+                  "一级建造师历年真题试卷，正版图书包邮",
+                  "宝宝疫苗本保护套，透明防水，可放出生证明",
+                  "工作证卡套加挂绳，可印公司logo，100个起订",
+                  "国家地理杂志2025全年订阅，每月包邮到家",
+                  "中华老字号月饼礼盒，中秋前全国发货",
+                  "代煎中药，当天煎好当天发顺丰",
+                  "移动话费充值100元，全国通用，1~24小时到账",
+                  "考生文具套装：2B铅笔、橡皮、黑色签字笔，附准考证透明袋",
+                  "定制荣誉证书外壳烫金，刻字免费，下单后3天发货"],
+    "chat": ["我们领导说下个月开始不许挂证了，必须人证合一",
+             "我表弟在学校被抓到替考，被记了大过",
+             "上周团建我们包过馄饨，比想象中难多了",
+             "你的居住证办好了吗？我交材料后7个工作日就拿到了",
+             "公司内部推荐我去上海分部，要不要去啊",
+             "我报的Excel速成班一周就学完了，还挺实用",
+             "考过了！雅思7分，下个月就能申请学校了",
+             "我替他跟老师请个假，他今天发烧",
+             "开网约车要不要挂靠租赁公司？你们有经验吗",
+             "明天去人社局办失业登记，需要带什么证件",
+             "国家反诈中心APP你们下载了吗，社区让装",
+             "我妹考上了全国重点大学，全家高兴坏了",
+             "孩子这次期末数学考了满分，奖励他去游乐园",
+             "听说今年教师资格证面试改到线上了？",
+             "老板说年底高薪挖人，结果就给我涨了五百"],
+    "official": ["关于做好2025年下半年中小学教师资格考试笔试报名工作的公告",
+                 "人力资源社会保障部办公厅关于进一步规范职业技能等级认定工作的通知",
+                 "工业和信息化部教育与考试中心提示：证书查询请以本中心官网为准",
+                 "应急管理部关于修订《特种作业人员安全技术培训考核管理规定》的决定",
+                 "国家市场监督管理总局关于开展2025年民生领域案件查办“铁拳”行动的通知",
+                 "出入境证件办理时限：普通护照自受理之日起7个工作日内签发",
+                 "不动产登记一般业务5个工作日内办结，可网上查询办理进度",
+                 "社会保障卡补换：现场即时制卡，最快1小时领卡",
+                 "中国人事考试网提醒：考生须如实填写报名信息，代考、替考将依法追究刑事责任",
+                 "《中华人民共和国职业分类大典（2022年版）》正式颁布",
+                 "学信网：教育部学历证书电子注册备案表下载说明",
+                 "技能人才评价证书全国联网查询平台已开通，可凭证书编号和姓名查询",
+                 "国家卫生健康委关于做好2025年医师资格考试报名工作的通知",
+                 "婚姻登记处：材料齐全当场办理，当场颁发结婚证",
+                 "省应急管理厅：特种作业操作证考试合格后，10个工作日内核发证书"],
+    "job": ["招聘高压电工，持有特种作业操作证（高压电工作业），月薪9000起",
+            "公司内部推荐成功且通过试用期的，奖励推荐人3000元",
+            "餐饮店招服务员，需办理健康证，办证费用店里报销",
+            "诚聘注册安全工程师，需本人全职在岗，不接受挂证",
+            "运输公司招聘冷链车司机，接受车辆挂靠，提供稳定货源",
+            "高薪诚聘跨境电商客服，英语四级以上",
+            "养老院招聘护理员，无证可带薪培训，考取证书后上岗",
+            "招聘初中英语教师，须具备相应学科教师资格证书",
+            "某建筑公司招聘资料员，有资料员岗位证书者优先",
+            "急招住家保姆，会做饭，有健康证，月薪7000",
+            "招聘药店店员，有执业药师资格证者待遇面议",
+            "校园招聘：2026届管培生，高薪加落户指标",
+            "招聘仓库理货员，会开电动叉车者优先",
+            "外卖站点招聘骑手，新人入职送头盔和餐箱",
+            "招聘驾校科目二教练，持教练员证，C1驾龄三年以上"],
+    "trap": ["公司规定严禁代考勤打卡，一经发现扣当月绩效",
+             "现代考试制度可以追溯到隋唐科举",
+             "汤包过来了，小心烫嘴",
+             "他年轻时给人作保过，后来再也不敢签字了",
+             "学琴没有速成的办法，只能天天练",
+             "市摄影家协会挂靠在市文联",
+             "食堂阿姨内部推荐：今天的红烧排骨最好吃",
+             "高薪养廉的说法到底有没有道理",
+             "结婚那天我们九点就到民政局拿证了",
+             "把书包拿上，我们该出发了",
+             "不动产登记中心打电话说房产证办好了，明天拿证",
+             "商家承诺：七天内有质量问题包退包换",
+             "他曾获国务院颁发的国家科学技术进步奖证书",
+             "煲过汤的砂锅要晾干再收起来",
+             "零基础也能学会的十道家常菜"],
+    "latin": ["tong guo kao shi le, hao kai xin", "Work permit processing takes about 10 working days",
+              "wo ba bao na guo lai le", "Gao Xin district is the city's tech hub",
+              "The driving test is on Friday, wish me luck", "zhong hua min zu wei da fu xing",
+              "Certified translation of your diploma: 3 working days", "ni de shen fen zheng dai le ma",
+              "Guaranteed delivery before Chinese New Year", "ren she ju de dian hua shi 12333"],
+}
+
 REPORTS = {
     "holdout": ["人社部、网信办联合发文，整治“包过”“代考”“不过包退”等虚假宣传",
                 "警惕！所谓“考证包过”都是骗局",
@@ -636,8 +777,29 @@ REPORTS["holdout4"] = ["市场监管总局公布十起虚假宣传典型案例�
                        "教育局提醒家长：谨防“保过班”“押题班”收费陷阱",
                        "公安机关侦破一起“代考”团伙案件，涉案金额达百万元"]
 
+REPORTS["holdout5"] = ["教育部提醒考生：网上所谓“包过”“保过”的考研辅导班均不可信",
+                       "公安部通报：今年以来破获组织“代考”“替考”案件四十余起",
+                       "短视频平台发布公告：全面清理“15天下证”“零基础拿证”类违规广告",
+                       "反诈民警提醒：声称“免考拿证”“内部名额”的都是骗局",
+                       "人社部门回应：从未委托任何机构代发证书，所谓“人社部直接发证”纯属虚假宣传",
+                       "某地法院判决：以“挂证兼职”为名骗取押金，被告人获刑两年",
+                       "社区反诈宣传栏：“不过全额退费”往往是骗取学费的诱饵",
+                       "电视问政：“全国通用”“终身有效”的山寨证书坑了多少人",
+                       "网友求助：花八千报了“包过班”，考试没过机构却失联了",
+                       "消保委发布消费警示：警惕培训机构“一次通过”“不过包退”的承诺",
+                       "某招聘平台规则：职位描述中出现“挂证”“代考”字样的将被驳回",
+                       "律师说法：花钱找人“替考”，雇主和枪手都可能构成犯罪",
+                       "央视曝光：网售“国家认证”技能证书，扫码查询的竟是山寨网站",
+                       "记者调查：打着“包考包过”旗号的培训机构多无办学资质",
+                       "县市场监管局责令一家机构删除“人社部颁发、全国联网可查”等虚假宣传用语",
+                       "工信部教育与考试中心声明：从未授权任何机构开展“速成发证”业务",
+                       "网信办开展专项行动，处置传播“代考”“卖答案”信息的账号两千余个",
+                       "大学生兼职被骗：“挂证一年五千元”，结果身份信息被冒用",
+                       "反诈课堂第12讲：“零基础包拿证”“10天下证”的广告别信",
+                       "平台社区公约：禁止发布含“包过”“替考”“免考拿证”等内容的商品和帖子"]
+
 # Pools whose pinyin may also be written with tone numbers (bao1 guo4); the others keep their draws.
-TONE_NUMBER_POOLS = {"holdout3", "holdout4"}
+TONE_NUMBER_POOLS = {"holdout3", "holdout4", "holdout5"}
 TONE_MARKS = {"āáǎà": "a", "ēéěè": "e", "īíǐì": "i", "ōóǒò": "o", "ūúǔù": "u", "ǖǘǚǜ": "v"}
 
 
@@ -674,7 +836,13 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
             out.append(c)
         return rng.choice(seps).join(out)
     if kind == "pinyin_full":
-        style = rng.randrange(5 if tone_numbers else 4)
+        style = rng.randrange((5 if tone_numbers else 4) + POOL_EXTRA_PINYIN.get(pool, 0))
+        if style == 5:  # BaoGuo
+            return "".join(PINYIN[c][0].capitalize() if c in PINYIN else c for c in chars)
+        if style == 6:  # bāoguò
+            return "".join(PINYIN[c][1] if c in PINYIN else c for c in chars)
+        if style == 7:  # bao-guo
+            return "-".join(PINYIN[c][0] if c in PINYIN else c for c in chars)
         if style == 4:  # bao1 guo4 or bao1guo4
             sylls = [tone_number(PINYIN[c][1]) if c in PINYIN else c for c in chars]
             return (" " if rng.random() < 0.5 else "").join(sylls)
@@ -684,8 +852,11 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
         return (" " if style in (1, 2) else "").join(sylls)
     if kind == "pinyin_char":
         i = rng.choice(keys)
-        form = rng.randrange(3 if tone_numbers else 2)
-        chars[i] = tone_number(PINYIN[chars[i]][1]) if form == 2 else PINYIN[chars[i]][form]
+        form = rng.randrange((3 if tone_numbers else 2) + POOL_EXTRA_PINYIN_CHAR.get(pool, 0))
+        if form == 3:  # 包Guo
+            chars[i] = PINYIN[chars[i]][0].capitalize()
+        else:
+            chars[i] = tone_number(PINYIN[chars[i]][1]) if form == 2 else PINYIN[chars[i]][form]
         return "".join(chars)
     if kind == "pinyin_initial":
         i = rng.choice([k for k in keys if k > 0] or keys)
@@ -747,13 +918,18 @@ def ads(pool: str, rng: random.Random) -> list:
     return rows
 
 
+# Prefixes of the second copy of each ordinary line; a pool may have its own.
+PREFIXES = ["【转发】", "早上好，", "2024-05-12 ", "用户小王：", "回复：", "刚看到："]
+POOL_PREFIXES = {"holdout5": ["【分享】", "转自朋友圈：", "2025/03/08 ", "网友留言：", "@所有人 ", "截图文字："]}
+
+
 def ordinary(pool: str, rng: random.Random) -> list:
     rows = []
-    prefixes = ["", "", "【转发】", "早上好，", "2024-05-12 ", "用户小王：", "回复：", "刚看到："]
+    prefixes = POOL_PREFIXES.get(pool, PREFIXES)
     for kind, lines in ORDINARY[pool].items():
         for line in lines:
             rows.append(("ordinary", kind, line))
-            rows.append(("ordinary", kind, rng.choice(prefixes[2:]) + line))
+            rows.append(("ordinary", kind, rng.choice(prefixes) + line))
     return rows
 
 
@@ -763,7 +939,7 @@ def reports(pool: str, rng: random.Random) -> list:
 
 def main() -> None:
     for seed, pool in [(15, "holdout"), (1515, "dev"), (151515, "holdout2"), (15151515, "holdout3"),
-                       (1515151515, "holdout4")]:
+                       (1515151515, "holdout4"), (151515151515, "holdout5")]:
         rng = random.Random(seed)
         rows = ads(pool, rng) + ordinary(pool, rng) + reports(pool, rng)
         path = HERE / f"{pool}.tsv"
