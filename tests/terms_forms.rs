@@ -343,3 +343,46 @@ fn tone_numbers_and_the_ministry_claim_in_pinyin() {
     assert_eq!(verdict("订单号AB12345，型号mp3"), Verdict::Pass);
     assert_eq!(verdict("VIP3天拿证"), Verdict::Block);
 }
+
+/// Third and fourth passes: sentences of holdout3 and holdout4 that were flagged, written here with
+/// other words, next to ads that use the same phrases and must keep their verdict.
+#[test]
+fn everyday_sentences_of_the_third_and_fourth_pass_pass() {
+    for text in [
+        "刚毕业就高薪入职了，真羡慕", // short job promise, no certificate word
+        "那时候中专毕业都包分配",     // the same
+        "住建部门颁发的文件还没下来", // 部门: a department, not the ministry
+        "人社部颁发全国技术能手奖章", // an award the ministry presents
+        "教室墙上挂证书和奖状",       // a certificate on the wall
+        "营业厅挂证照的位置要显眼",   // 挂证照: licences on display
+        "这个双肩包过季打折",         // the bag is out of season
+        "本产品已通过国家强制性产品认证", // the CCC scheme (allow list)
+        "岗位要求：本科及以上学历，内部推荐优先", // 学历 is no training word
+    ] {
+        assert_eq!(verdict(text), Verdict::Pass, "{text}: {:?}", find(text));
+    }
+    for (text, expected) in [
+        ("考完证高薪入职，名额有限", Verdict::Review),
+        ("焊工证速成班，两周出师", Verdict::Review),
+        ("内推名额：保育员证考完直接上岗", Verdict::Review),
+        ("人社部统一颁发，全网可查", Verdict::Block),
+        ("考不过全额退款！育婴师证", Verdict::Block),
+        ("建造师挂证书，一年三万", Verdict::Block),
+        ("不丨过丨包丨退！茶艺师证", Verdict::Block),
+        ("【花艺师证】0 ji chu bao na zheng", Verdict::Block),
+    ] {
+        assert_eq!(verdict(text), expected, "{text}: {:?}", find(text));
+    }
+}
+
+/// A Latin-only spelling may stand next to other Latin letters across punctuation (`tikao！BIM`), not
+/// across spaces (`zhu ti kao shi` stays one run of pinyin).
+#[test]
+fn latin_spellings_stand_alone_across_punctuation_only() {
+    assert_eq!(
+        span_of("tikao！BIM建模师证书", "promise.exam_proxy").as_deref(),
+        Some("tikao")
+    );
+    assert_eq!(span_of("zhu ti kao shi", "promise.exam_proxy"), None);
+    assert_eq!(span_of("xtikao", "promise.exam_proxy"), None);
+}

@@ -343,7 +343,7 @@ impl Matcher {
         SCRATCH.with(|scratch| {
             let mut norm = scratch.borrow_mut();
             normalize::normalize_into(text, &mut norm);
-            let candidates = self.candidates(&norm);
+            let candidates = self.candidates(text, &norm);
             self.to_matches(text, &norm, candidates)
         })
     }
@@ -355,7 +355,7 @@ impl Matcher {
     }
 
     /// Runs the automaton and applies context, `unless` and allow-list filters.
-    fn candidates(&self, norm: &Normalized) -> Vec<Candidate> {
+    fn candidates(&self, original: &str, norm: &Normalized) -> Vec<Candidate> {
         let text = norm.as_str();
         let mut raw = Vec::new();
         let mut evidence = Evidence {
@@ -369,7 +369,7 @@ impl Matcher {
                         let checks = self.phrase_checks[phrase as usize];
                         let phrase = &self.phrases[phrase as usize];
                         if let Some((start, end)) = phrase.extend(text, hit.start(), hit.end()) {
-                            if checks.standalone && touches_letters(text, start, end) {
+                            if checks.standalone && touches_letters(original, norm, start, end) {
                                 continue;
                             }
                             raw.push(Candidate {
@@ -566,13 +566,21 @@ fn ends_before_dropped_tone_number(
         && normalized.as_bytes().get(norm_end) != Some(&digit)
 }
 
-/// Whether an ASCII letter touches `text[start..end]` on either side.
-fn touches_letters(text: &str, start: usize, end: usize) -> bool {
-    let bytes = text.as_bytes();
-    let before = start.checked_sub(1).map(|i| bytes[i]);
-    let after = bytes.get(end).copied();
-    before.is_some_and(|b| b.is_ascii_alphabetic())
-        || after.is_some_and(|b| b.is_ascii_alphabetic())
+/// Whether an ASCII letter touches the normalised span `start..end` on either side. Letters that
+/// normalisation brought together across dropped punctuation (`tikao！BIM`) do not touch; letters
+/// across dropped whitespace do (`zhu ti kao shi` is one run of pinyin, not the word `tikao`).
+fn touches_letters(original: &str, norm: &Normalized, start: usize, end: usize) -> bool {
+    let bytes = norm.as_str().as_bytes();
+    let letter_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
+    let joined = |left: usize, right: usize| {
+        let (_, left_end) = norm.original_range(original, left, left + 1);
+        let (right_start, _) = norm.original_range(original, right, right + 1);
+        original
+            .get(left_end..right_start)
+            .is_none_or(|between| between.chars().all(char::is_whitespace))
+    };
+    (start > 0 && letter_at(start - 1) && joined(start - 1, start))
+        || (letter_at(end) && joined(end - 1, end))
 }
 
 /// Opening and closing quotation marks that set a phrase apart as mentioned (not 【】, which ads use for

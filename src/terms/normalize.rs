@@ -580,12 +580,18 @@ fn classify(c: char, t2s: &HashMap<char, char>, out: &mut [Entry; 8]) -> usize {
         let simplified = t2s.get(&lower).copied().unwrap_or(lower);
         if let Some(value) = chinese_numeral(simplified) {
             push(Entry::numeral(value));
-        } else if simplified.is_alphanumeric() {
+        } else if simplified.is_alphanumeric() && !STROKES_USED_AS_SEPARATORS.contains(&simplified)
+        {
             push(Entry::char(simplified));
         }
     }
     n
 }
+
+/// CJK radicals that are single strokes (`丨` U+4E28, `丶`, `丿`, `乀`): ads put them between the
+/// characters of a phrase as bars and dots (`不丨过丨包丨退`), and running text never uses them as
+/// words, so they are dropped like punctuation.
+const STROKES_USED_AS_SEPARATORS: [char; 4] = ['丨', '丶', '丿', '乀'];
 
 /// A Latin letter with diacritics (pinyin tone marks `ā á ǎ à`, `ü`) becomes its base letter, so
 /// `bāo guò` reads like `baoguo`.
@@ -674,6 +680,7 @@ mod tests {
         assert_eq!(n("包\u{200b}过"), "包过");
         assert_eq!(n("包 \t\n过"), "包过");
         assert_eq!(n("包\u{fe0f}·过"), "包过");
+        assert_eq!(n("不丨过丨包丶退"), "不过包退");
     }
 
     #[test]
