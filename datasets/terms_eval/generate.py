@@ -31,6 +31,20 @@ pools with disjoint templates, certificate names, tails and sentences:
   挂证 refused in a job post, 挂靠 of associations and ride-hailing cars, 投保过程, 箱包过季, 汤包过来,
   煲过汤, 代考勤, 现代考试, 拿证 at a marriage registry, 全国通用 phone credit, ministries in notices and
   processing times of passports, property and work-safety certificates.
+- `holdout6.tsv` was written in the sixth session by a writer who had not seen the matcher's rules or
+  any pool's misses, after `holdout5` had been used to tune the fifth pass and before anyone scored
+  `holdout6`: figures only. Like `holdout5` it has its own certificate names, tails, context phrases
+  (内部指标, 国家承认, 全国有效, 内部关系), ordinary sentences, reports, prefixes and ad templates, and
+  key phrasings only it draws (免试领证, 20天领证, 不过免费重修, 远程代考, 证书出租, 教育部颁发), its own
+  separators (|, ❤, no-break space, word joiner, →, …), homophones (包→苞, 过→国, 试→式, 领→岭/令,
+  修→休, 费→废, 代→黛), component splits (试→讠式, 领→令页, 租→禾且, 教→孝攵, 费→弗贝, 退→艮辶) and
+  traditional forms (試, 領, 書, 遠, 費), tone numbers as in `holdout3`, and pinyin styles only it draws
+  (Bao Guo, bao'guo, baoGuo, BĀO GUÒ; one character as GUO or Guò). Its ordinary lines lean on the hard
+  cases: 替考/代考 in court news and in the texts of the criminal law and exam rules, 挂证 punished in
+  news and refused in a job post, 挂靠 of taxis and research groups, 包过江, 参保过, 急速成冰, 加速成网,
+  小笼包过, 年代考证, 交代考场, 代替考试成绩, 替考场外, 拿证明, 免考 of PE and self-study exams, 拿证 at
+  the vehicle office and in driving-licence years, 速成证书 refused by an employer, ministries and
+  中国/中华/全国/国家 in notices, news and job posts.
 
 Columns: label, kind, text. Labels:
 - `ad`: a knock-off certificate ad; it must be flagged (review or block). The kind says which evasion
@@ -67,6 +81,10 @@ PINYIN = {
     # Only in holdout5's key phrasings (likewise absent from every earlier key).
     "免": ("mian", "miǎn"), "下": ("xia", "xià"), "直": ("zhi", "zhí"), "接": ("jie", "jiē"),
     "兼": ("jian", "jiān"), "职": ("zhi", "zhí"), "枪": ("qiang", "qiāng"), "手": ("shou", "shǒu"),
+    # Only in holdout6's key phrasings (likewise absent from every earlier key).
+    "试": ("shi", "shì"), "领": ("ling", "lǐng"), "重": ("chong", "chóng"), "修": ("xiu", "xiū"),
+    "远": ("yuan", "yuǎn"), "程": ("cheng", "chéng"), "书": ("shu", "shū"), "租": ("zu", "zū"),
+    "教": ("jiao", "jiào"), "育": ("yu", "yù"),
 }
 SPLITS = {"证": ["訁正", "讠正", "言正"], "挂": ["扌圭"], "考": ["耂丂"], "拿": ["合手"],
           "靠": ["告非"], "包": ["勹巳"]}
@@ -77,24 +95,34 @@ HOMOPHONES = {"包": ["宝", "保"], "代": ["带", "岱"], "考": ["烤", "拷"
 KEYS = ["包过", "代考", "替考", "挂证", "不过包退", "包拿证", "零基础包拿证", "3天拿证", "人社部颁发",
         "不过退款"]
 
-# What holdout4 and holdout5 (only) add to the tables above: key phrasings, separators, homophones,
-# splits and traditional forms of their own. The other pools draw exactly as before.
+# What holdout4, holdout5 and holdout6 (only) add to the tables above: key phrasings, separators,
+# homophones, splits and traditional forms of their own. The other pools draw exactly as before.
 POOL_KEYS = {"holdout4": KEYS + ["7天拿证", "0基础包拿证", "考不过全额退款", "人社部统一颁发"],
-             "holdout5": KEYS + ["免考拿证", "15天下证", "包考包过", "人社部直接发证", "挂证兼职", "替考枪手"]}
+             "holdout5": KEYS + ["免考拿证", "15天下证", "包考包过", "人社部直接发证", "挂证兼职", "替考枪手"],
+             "holdout6": KEYS + ["免试领证", "不过免费重修", "20天领证", "远程代考", "证书出租", "教育部颁发"]}
 POOL_SEPARATORS = {"holdout4": ["/", ".", "~", "丨", "_", "*", "♥", "\u3000", "、"],
-                   "holdout5": ["+", "#", "=", "—", "✨", "☆", "\u2022", "\u200d", "^"]}
+                   "holdout5": ["+", "#", "=", "—", "✨", "☆", "\u2022", "\u200d", "^"],
+                   "holdout6": ["|", "❤", "\u00a0", "\u2060", "→", "…", "○", ",", "🌟"]}
 POOL_HOMOPHONES = {"holdout4": {"证": ["挣"], "过": ["果"], "颁": ["班"], "基": ["鸡"], "础": ["出"]},
                    "holdout5": {"包": ["煲"], "过": ["锅"], "代": ["贷", "袋"], "替": ["涕"], "社": ["设"],
-                                "部": ["布"], "下": ["吓"], "免": ["勉"], "证": ["铮"], "职": ["值"]}}
+                                "部": ["布"], "下": ["吓"], "免": ["勉"], "证": ["铮"], "职": ["值"]},
+                   "holdout6": {"包": ["苞"], "过": ["国"], "拿": ["娜"], "试": ["式", "适"], "领": ["岭", "令"],
+                                "修": ["休"], "费": ["废"], "远": ["苑"], "书": ["舒"], "租": ["祖"],
+                                "育": ["玉"], "代": ["黛"]}}
 POOL_SPLITS = {"holdout4": {"颁": ["分页"], "部": ["咅阝"], "额": ["客页"]},
                "holdout5": {"枪": ["木仓"], "职": ["耳只"], "代": ["亻弋"], "过": ["辶寸"], "社": ["礻土"],
-                            "接": ["扌妾"]}}
+                            "接": ["扌妾"]},
+               "holdout6": {"试": ["讠式"], "领": ["令页"], "租": ["禾且"], "程": ["禾呈"], "教": ["孝攵"],
+                            "远": ["辶元"], "退": ["艮辶"], "费": ["弗贝"]}}
 POOL_TRAD = {"holdout4": {"统": "統", "额": "額", "颁": "頒"},
-             "holdout5": {"职": "職", "枪": "槍"}}
+             "holdout5": {"职": "職", "枪": "槍"},
+             "holdout6": {"试": "試", "领": "領", "书": "書", "远": "遠", "费": "費"}}
 # Pinyin styles a pool draws besides the shared ones (holdout5: BaoGuo, bāoguò, bao-guo; one character
-# capitalised as Guo). Only that pool's draws change.
-POOL_EXTRA_PINYIN = {"holdout5": 3}
-POOL_EXTRA_PINYIN_CHAR = {"holdout5": 1}
+# capitalised as Guo; holdout6: Bao Guo, bao'guo, baoGuo, BĀO GUÒ; one character as GUO or Guò). Only
+# that pool's draws change.
+POOL_EXTRA_PINYIN = {"holdout5": ["BaoGuo", "bāoguò", "bao-guo"],
+                     "holdout6": ["Bao Guo", "bao'guo", "baoGuo", "BĀO GUÒ"]}
+POOL_EXTRA_PINYIN_CHAR = {"holdout5": ["Guo"], "holdout6": ["GUO", "Guò"]}
 
 
 def merged(base: dict, extra: dict) -> dict:
@@ -190,6 +218,25 @@ POOLS["holdout5"] = {
                 "老年人能力评估师证考下来，养老院高薪抢着要", "国字号档案管理员证，全国通用终身有效",
                 "研学旅行指导师证速成，十二天出证", "内部推荐名额：塔吊司机证学完直接安排进工地",
                 "形象设计师证书报名中，工信部官网可查询", "防水工证挂靠劳务公司，每年坐收三千"],
+}
+
+POOLS["holdout6"] = {
+    "certs": ["锅炉工证", "汽车美容师证", "室内设计师证书", "托育师证", "服装制版师证", "电子竞技运营师证",
+              "新能源汽车维修工证", "农业经理人证", "CAD工程师证书", "酒店管理师证", "中医针灸师证", "美发师证",
+              "理财规划师证书", "应急救护员证", "安全评价师证", "网约车驾驶员证"],
+    "tails": ["，评论区扣1", "，私信领报名表", "，主页有学员晒证", "，vx：kz2026", "！下周一截止报名",
+              "，热线0755-xxxx6688", "，可线上考试", "，老学员八折", "🔔🔔", "，视频号同名", "，三人团报更便宜",
+              "。详情见置顶"],
+    "templates": ["{cert}不用愁，{claim}{tail}", "📢{cert}招生：{claim}{tail}", "{claim}，{cert}报名进行中{tail}",
+                  "在职人员也能考的{cert}，{claim}{tail}", "{cert}最后一期，{claim}{tail}",
+                  "有需要{cert}的朋友吗？{claim}{tail}", "专业办理{cert}，{claim}{tail}"],
+    "context": ["汽车美容师证速成，学五天就能接单", "托育师证还有内部指标，交钱直接出证",
+                "一级造价工程师证书挂靠，一年两万稳稳到手", "考了电子竞技运营师证，俱乐部高薪聘用",
+                "国家承认的农业经理人证，全国有效", "美发师证速成班，报名第二天就开课",
+                "走内部关系拿酒店管理师证，不用参加考试", "人社部门备案，理财规划师证书全国联网随时可查",
+                "安全评价师证书挂靠咨询公司，年费三万起", "应急救护员证有内部渠道，五一前保证出证",
+                "中医针灸师证国家承认，拿证就能开馆", "新能源汽车维修工证到手，进4S店月薪轻松过万",
+                "CAD工程师证书工信部备案，扫码即可查验", "国家级锅炉工证，全国各省通行"],
 }
 
 ORDINARY = {
@@ -683,6 +730,107 @@ ORDINARY["holdout5"] = {
               "Guaranteed delivery before Chinese New Year", "ren she ju de dian hua shi 12333"],
 }
 
+ORDINARY["holdout6"] = {
+    "news": ["国家统计局：2025年全国城镇调查失业率总体稳定",
+             "某市中级人民法院二审维持原判：组织他人在公务员考试中替考的主犯获刑三年",
+             "教育部等六部门联合部署，严厉打击高考招生考试违法犯罪行为",
+             "住房和城乡建设部撤销一批存在挂证行为的注册建造师注册，三年内不予再次注册",
+             "她辞去城里的高薪工作回乡种茶，带动全村两百多户增收",
+             "全国人大代表建议：将社区养老服务纳入基本公共服务体系",
+             "中国航天科技集团：今年计划实施二十余次宇航发射任务",
+             "国家医保局：跨省异地就医直接结算已覆盖所有统筹地区",
+             "执业医师资格考试中查获两名替考人员，已移交公安机关处理",
+             "中华人民共和国成立76周年，各地举行升国旗仪式",
+             "商务部：前十个月全国新设外商投资企业数量同比增长",
+             "国务院新闻办举行发布会，介绍稳就业政策落实情况",
+             "中国女篮在亚洲杯半决赛中战胜对手，挺进决赛",
+             "人社部：今年以来全国已有超过百万人次领取职业技能提升补贴",
+             "多地推行“新生儿出生一件事”联办，出生医学证明、户口登记和社保卡一次办好"],
+    "ecommerce": ["二手手机，电池健康92%，仍在官方保修期内，支持当面验机",
+                  "医保卡套，防消磁，可同时放身份证和银行卡",
+                  "江景一日游套票，包过江轮渡和午餐，儿童半价",
+                  "普通话水平测试练习册，附配套朗读音频",
+                  "大码女装不合适包退包换，不过运费需要自理",
+                  "旅行社代办港澳通行证签注，材料齐全约5个工作日办好",
+                  "商用制冰机，八分钟急速成冰，日产60公斤",
+                  "考研自习室月卡，早八点到晚十一点，座位固定",
+                  "证书文件收纳袋，A4加厚防水款，10个装",
+                  "中国结挂件，春节门头装饰，大号红色流苏",
+                  "空调全国联保，安装师傅持证上门，高空作业有保险",
+                  "零基础钩针材料包，跟着视频三天就能钩出第一个杯垫",
+                  "奖状纸A4空白款，幼儿园和小学表彰用，100张一包",
+                  "家用电子血压计，二类医疗器械注册证编号可在国家药监局官网查询",
+                  "考场专用计算器，无存储无编程功能，符合会计考试规定"],
+    "chat": ["我之前参保过两年，中间断缴了，现在还能接着交吗",
+             "我妈这次住院走完医保，自己只掏了两千多",
+             "刚考完科目四，下午就在车管所拿证了，开心",
+             "听说他驾照是找人替考的？这可是要坐牢的，别瞎传",
+             "我报了初级会计，下个月考试，求保佑",
+             "周末打算带孩子去科技馆，有一起的吗",
+             "师兄说可以内部推荐我去他们组，我先把简历改改",
+             "今天地铁里有人贴考证小广告，我拍照举报了",
+             "国家法定节假日加班是三倍工资吧？",
+             "高薪挖我的那家公司原来是做网贷的，幸好没去",
+             "我花三天速成了剪映，给我妈剪了个生日视频",
+             "明天考试，准考证和身份证都放书包里了，记得提醒我",
+             "二姨说全国的社保现在都能网上转移，不用跑回老家了",
+             "我替你跟房东说过了，下个月再交房租也行",
+             "你的护照拿到了吗？出入境那边说我的还要等两天"],
+    "official": ["关于2026年度专业技术人员职业资格考试工作计划及有关事项的通知",
+                 "国家教育考试违规处理办法：由他人冒名代替参加考试的，其所报名参加考试的各阶段、各科成绩无效",
+                 "《中华人民共和国刑法》第二百八十四条之一：代替他人或者让他人代替自己参加法律规定的国家考试的，处拘役或者管制，并处或者单处罚金",
+                 "高等教育自学考试免考申请须知：已取得相应职业资格证书的考生可申请免考部分课程",
+                 "公安部：居民身份证异地受理、挂失申报和丢失招领三项便民措施全面实施",
+                 "人力资源社会保障部关于公布国家级高技能人才培训基地名单的通知",
+                 "全国护士执业资格考试成绩可在考后登录中国卫生人才网查询",
+                 "国家知识产权局：专利证书全面实行电子化发放，可在线下载",
+                 "教育部学位证书查询：请登录中国学位与研究生教育信息网",
+                 "司法部：国家统一法律职业资格证书申领程序说明",
+                 "国家税务总局关于个体工商户经营所得汇算清缴的提醒",
+                 "社区通知：本周六上午在居委会集中办理老年人优待证，请携带身份证和一寸照片",
+                 "市人社局温馨提示：职业技能等级证书领取不收取任何费用，请勿轻信收费办证信息",
+                 "中华全国妇女联合会关于表彰全国三八红旗手的决定",
+                 "国家市场监督管理总局：《明码标价和禁止价格欺诈规定》自公布之日起施行"],
+    "job": ["招聘水电维修工，持低压电工作业操作证，日结300",
+            "内部推荐通道：某光伏企业招设备工程师，推荐入职可得奖金",
+            "高薪诚聘海外项目翻译，驻外补贴另计",
+            "招聘出租车司机，个人车辆可挂靠公司运营，需三年以上驾龄",
+            "招聘注册消防工程师，须全职坐班，拒绝挂证",
+            "幼儿园招聘保健老师，需有健康证和保健员培训合格证",
+            "酒店招聘前台，英语口语流利，有普通话二级甲等证书者优先",
+            "某国企招聘财务主管，需持中级会计职称，能适应出差",
+            "招聘大客车驾驶员，持A1驾照，拿证满五年",
+            "考试院招聘临时监考员，负责考场秩序维护，日薪200元",
+            "全国连锁餐饮品牌招聘区域经理，年薪30万起",
+            "中国石化加油站招聘便利店收银员，提供员工宿舍",
+            "招聘焊工学徒，公司免费培训并统一组织考取特种作业操作证",
+            "国家电网某供电公司招聘劳务派遣抄表员，高中以上学历",
+            "学校招聘专职心理教师，需心理学本科及以上学历，不认可短期速成证书"],
+    "trap": ["我们这一代考研人真的太卷了",
+             "监考老师先交代考场纪律，再分发试卷",
+             "有的学校用平时成绩代替考试成绩",
+             "我国高铁网络正在加速成网",
+             "小笼包过了饭点就不新鲜了",
+             "签完字你去档案室拿证明，再回来盖章",
+             "我替考场外等候的家长们买了几箱矿泉水",
+             "这家企业搞高薪低福利那一套，员工流失很严重",
+             "这是小区业主群内部推荐的装修师傅，口碑不错",
+             "这个课题组挂靠在学校经济学院",
+             "快把钱包拿出来，收银员等着呢",
+             "这件瓷器的年代考证还有争议",
+             "学者对这段历史做了大量考证",
+             "体育免考申请需要附上医院证明",
+             "面试不过是走个流程，你别太紧张"],
+    "latin": ["ling ji chu xue you yong, san tian jiu hui huan qi le",
+              "Exam proxies are illegal in China and can lead to prison",
+              "wo de jia zhao xia ge yue dao qi", "guo jia tu shu guan jin tian bi guan",
+              "The visa will be issued within 5 working days",
+              "xiao long bao guo le fan dian jiu bu hao chi le",
+              "We are hiring nurses; a valid practising licence is required",
+              "ta kao guo le si ji, xian zai zhun bei liu ji",
+              "quan guo gao kao bao ming ren shu you chuang xin gao", "Zheng Na is our new maths teacher"],
+}
+
 REPORTS = {
     "holdout": ["人社部、网信办联合发文，整治“包过”“代考”“不过包退”等虚假宣传",
                 "警惕！所谓“考证包过”都是骗局",
@@ -798,8 +946,29 @@ REPORTS["holdout5"] = ["教育部提醒考生：网上所谓“包过”“保�
                        "反诈课堂第12讲：“零基础包拿证”“10天下证”的广告别信",
                        "平台社区公约：禁止发布含“包过”“替考”“免考拿证”等内容的商品和帖子"]
 
+REPORTS["holdout6"] = ["教育部考试中心提醒：网上兜售“远程代考”服务的均涉嫌违法犯罪",
+                       "某市人社局发布风险提示：宣称“免试领证”“教育部颁发”的证书培训均为虚假宣传",
+                       "检察机关起诉一起组织考试作弊案，被告人以“不过免费重修”为噱头招揽考生",
+                       "住建部门通报：“证书出租”与“挂证”行为一经查实，撤销注册并记入信用档案",
+                       "消费者协会：警惕“20天领证”“包过”类培训广告，报名前请核实机构资质",
+                       "平台发布职业培训类内容管理规范，明确禁止“代考”“替考”“保过”等表述",
+                       "反诈专栏：骗子常以“内部指标”“国家承认”“全国有效”为诱饵，收取报名费后失联",
+                       "新华视点：起底网络“代考”产业链，有人一单收费上万元",
+                       "法官提醒：参与“替考”不仅成绩作废，还可能面临刑事处罚",
+                       "某短视频平台一周内处置宣传“快速拿证”“包教包会包拿证”的违规视频三千余条",
+                       "高校就业指导中心提醒毕业生：“交钱挂证、坐收年费”是陷阱，切勿出借个人证书",
+                       "网友发帖称交了五千元“包过费”，机构承诺的“不过全退”迟迟没有兑现",
+                       "律师解读：培训机构在广告中使用“国家承认”“全国有效”等用语，可能违反广告法",
+                       "群公告：本群禁止发“包过”“代考”“证书出租”等广告，发现一次踢一次",
+                       "央视财经调查：所谓“不用考试就能拿的证”，查询网站竟是机构自建",
+                       "国家市场监管总局发布职业技能培训消费提示，提醒警惕“包过”“高薪就业”承诺",
+                       "考试院严正声明：本院从未委托任何机构或个人办理“内部报名”“保过”业务",
+                       "电商平台规则更新：商品标题含“代考”“免考”“包过”的一律下架处理",
+                       "反诈宣传进社区：民警讲解“在家躺赚挂证费”“远程代考”等新型骗局",
+                       "记者暗访发现，一些机构以“零基础20天领证”为卖点，实际发放的是无法查询的假证书"]
+
 # Pools whose pinyin may also be written with tone numbers (bao1 guo4); the others keep their draws.
-TONE_NUMBER_POOLS = {"holdout3", "holdout4", "holdout5"}
+TONE_NUMBER_POOLS = {"holdout3", "holdout4", "holdout5", "holdout6"}
 TONE_MARKS = {"āáǎà": "a", "ēéěè": "e", "īíǐì": "i", "ōóǒò": "o", "ūúǔù": "u", "ǖǘǚǜ": "v"}
 
 
@@ -836,13 +1005,35 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
             out.append(c)
         return rng.choice(seps).join(out)
     if kind == "pinyin_full":
-        style = rng.randrange((5 if tone_numbers else 4) + POOL_EXTRA_PINYIN.get(pool, 0))
-        if style == 5:  # BaoGuo
+        base = 5 if tone_numbers else 4
+        extra = POOL_EXTRA_PINYIN.get(pool, [])
+        style = rng.randrange(base + len(extra))
+        name = extra[style - base] if style >= base else ""
+        if name == "BaoGuo":
             return "".join(PINYIN[c][0].capitalize() if c in PINYIN else c for c in chars)
-        if style == 6:  # bāoguò
+        if name == "bāoguò":
             return "".join(PINYIN[c][1] if c in PINYIN else c for c in chars)
-        if style == 7:  # bao-guo
+        if name == "bao-guo":
             return "-".join(PINYIN[c][0] if c in PINYIN else c for c in chars)
+        if name:  # holdout6's styles: runs of other characters (digits) stay one token
+            tokens, other = [], False
+            for c in chars:
+                if c in PINYIN:
+                    tokens.append(PINYIN[c][1] if name == "BĀO GUÒ" else PINYIN[c][0])
+                elif other:
+                    tokens[-1] += c
+                else:
+                    tokens.append(c)
+                other = c not in PINYIN
+            if name == "Bao Guo":
+                return " ".join(t.capitalize() for t in tokens)
+            if name == "bao'guo":
+                return "'".join(tokens)
+            if name == "baoGuo":
+                return tokens[0] + "".join(t.capitalize() for t in tokens[1:])
+            if name == "BĀO GUÒ":
+                return " ".join(t.upper() for t in tokens)
+            raise ValueError(name)
         if style == 4:  # bao1 guo4 or bao1guo4
             sylls = [tone_number(PINYIN[c][1]) if c in PINYIN else c for c in chars]
             return (" " if rng.random() < 0.5 else "").join(sylls)
@@ -852,9 +1043,16 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
         return (" " if style in (1, 2) else "").join(sylls)
     if kind == "pinyin_char":
         i = rng.choice(keys)
-        form = rng.randrange((3 if tone_numbers else 2) + POOL_EXTRA_PINYIN_CHAR.get(pool, 0))
-        if form == 3:  # 包Guo
+        base = 3 if tone_numbers else 2
+        extra = POOL_EXTRA_PINYIN_CHAR.get(pool, [])
+        form = rng.randrange(base + len(extra))
+        name = extra[form - base] if form >= base else ""
+        if name == "Guo":  # 包Guo
             chars[i] = PINYIN[chars[i]][0].capitalize()
+        elif name == "GUO":  # 包GUO
+            chars[i] = PINYIN[chars[i]][0].upper()
+        elif name == "Guò":  # 包Guò
+            chars[i] = PINYIN[chars[i]][1].capitalize()
         else:
             chars[i] = tone_number(PINYIN[chars[i]][1]) if form == 2 else PINYIN[chars[i]][form]
         return "".join(chars)
@@ -910,6 +1108,8 @@ def ads(pool: str, rng: random.Random) -> list:
             claim = evade(key, kind, rng, pool in TONE_NUMBER_POOLS, pool)
             order = rng.randrange(len(templates))
             text = templates[order].format(cert=cert, claim=claim, tail=tail)
+            if any(text == r[2] for r in rows):
+                continue  # drawn twice (only holdout6 ever was): draw again, so no line repeats
             rows.append(("ad", kind, text))
             n += 1
     for text in p["context"]:
@@ -920,7 +1120,8 @@ def ads(pool: str, rng: random.Random) -> list:
 
 # Prefixes of the second copy of each ordinary line; a pool may have its own.
 PREFIXES = ["【转发】", "早上好，", "2024-05-12 ", "用户小王：", "回复：", "刚看到："]
-POOL_PREFIXES = {"holdout5": ["【分享】", "转自朋友圈：", "2025/03/08 ", "网友留言：", "@所有人 ", "截图文字："]}
+POOL_PREFIXES = {"holdout5": ["【分享】", "转自朋友圈：", "2025/03/08 ", "网友留言：", "@所有人 ", "截图文字："],
+                 "holdout6": ["【收藏】", "群消息：", "2026.01.17 ", "楼主：", "来源网络：", "备忘："]}
 
 
 def ordinary(pool: str, rng: random.Random) -> list:
@@ -939,7 +1140,8 @@ def reports(pool: str, rng: random.Random) -> list:
 
 def main() -> None:
     for seed, pool in [(15, "holdout"), (1515, "dev"), (151515, "holdout2"), (15151515, "holdout3"),
-                       (1515151515, "holdout4"), (151515151515, "holdout5")]:
+                       (1515151515, "holdout4"), (151515151515, "holdout5"),
+                       (15151515151515, "holdout6")]:
         rng = random.Random(seed)
         rows = ads(pool, rng) + ordinary(pool, rng) + reports(pool, rng)
         path = HERE / f"{pool}.tsv"
