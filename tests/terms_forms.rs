@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use shanzhai::terms::{Forms, Homophones, Match, Matcher, Verdict};
+use shanzhai::terms::{Forms, Homophones, Match, Matcher, Severity, Verdict};
 
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
@@ -385,4 +385,38 @@ fn latin_spellings_stand_alone_across_punctuation_only() {
     );
     assert_eq!(span_of("zhu ti kao shi", "promise.exam_proxy"), None);
     assert_eq!(span_of("xtikao", "promise.exam_proxy"), None);
+}
+
+/// Fifth pass: the act punished, prevented or refused (an enforcement word within the window) is a
+/// mention that counts low, so one such phrase alone passes; the same phrase offered keeps its verdict.
+#[test]
+fn the_act_punished_or_refused_passes() {
+    for text in [
+        "我同学替考被发现，被记大过处分",
+        "诚聘安全工程师，需全职在岗，不接受挂证",
+        "考务通知：严防代考，考生须刷身份证入场",
+    ] {
+        let matches = find(text);
+        assert!(
+            matches
+                .iter()
+                .all(|m| m.mention && m.severity == Severity::Low),
+            "{text}: {matches:?}"
+        );
+        assert_eq!(verdict(text), Verdict::Pass, "{text}: {matches:?}");
+    }
+    for (text, expected) in [
+        ("专业替考，不会被抓", Verdict::Block), // 被抓 is no enforcement word: ads say it
+        ("二建挂证，一年两万", Verdict::Block),
+        ("免考拿证！保育员证", Verdict::Block),
+        ("包考包锅，茶艺师证", Verdict::Block),
+        ("人社部直接发证，官网可查", Verdict::Block),
+        ("亻弋考，名额有限，电工证", Verdict::Block),
+        ("电工证终身有效，全国通用", Verdict::Review),
+    ] {
+        assert_eq!(verdict(text), expected, "{text}: {:?}", find(text));
+    }
+    for text in ["会员卡终身有效", "这张交通卡全国通用"] {
+        assert_eq!(verdict(text), Verdict::Pass, "{text}: {:?}", find(text));
+    }
 }

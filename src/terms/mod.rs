@@ -34,7 +34,9 @@
 //! 3. b. A candidate is a *mention* (a report or warning about the phrase, not an ad using it) when a
 //!    word of the rule set's `mention` list (警惕, 谨防, 骗局, 宣称 …) lies within the window, or when it
 //!    stands in quotation marks (“…”, 「…」, '…') together with at least one other quoted match of the
-//!    same text window. A mention counts at most `medium` ([`Match::mention`]).
+//!    same text window. A mention counts at most `medium` ([`Match::mention`]). A candidate with a
+//!    word of the rule set's `enforcement` list within the window (严防, 获刑, 开除, 不接受 …: the act
+//!    is punished or refused) is a mention that counts `low`.
 //! 4. Overlapping candidates are resolved greedily: higher severity first, then the leftmost, then the
 //!    longest. The result is non-overlapping and sorted by start.
 //! 5. Offsets are **character** (Unicode scalar value) offsets into the original text, end exclusive,
@@ -107,7 +109,8 @@ pub struct Match {
     /// End offset (exclusive) in characters of the original text.
     pub end: usize,
     /// The phrase reads as mentioned, not used: quoted in a list of phrases, or next to a warning or
-    /// report word. Its `severity` is then at most `medium` (the rule's own severity may be higher).
+    /// report word. Its `severity` is then at most `medium` (the rule's own severity may be higher),
+    /// and `low` next to an enforcement word (the act punished or refused).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub mention: bool,
 }
@@ -237,6 +240,8 @@ pub struct Matcher {
     claim_lists: Vec<u32>,
     /// Context list whose words mark a match as a mention, and its window.
     mention: Option<(u32, usize)>,
+    /// Context list whose words make a match a mention that counts low, and its window.
+    enforcement: Option<(u32, usize)>,
     chunk: ChunkOptions,
 }
 
@@ -278,6 +283,8 @@ struct Candidate {
     start: usize,
     end: usize,
     mention: bool,
+    /// Next to an enforcement word: a mention that counts low.
+    enforced: bool,
     /// The context a weak spelling needs (list, window).
     weak: Option<(u32, usize)>,
 }
@@ -377,6 +384,7 @@ impl Matcher {
                                 start,
                                 end,
                                 mention: false,
+                                enforced: false,
                                 weak: checks.context,
                             });
                         }
@@ -397,6 +405,13 @@ impl Matcher {
             let hits = &evidence.context[list as usize];
             for c in &mut raw {
                 c.mention = self.has_context(hits, text, c, window);
+            }
+        }
+        if let Some((list, window)) = self.enforcement {
+            let hits = &evidence.context[list as usize];
+            for c in &mut raw {
+                c.enforced = self.has_context(hits, text, c, window);
+                c.mention |= c.enforced;
             }
         }
         raw
@@ -516,7 +531,11 @@ impl Matcher {
             matches.push(Match {
                 rule: rule.id.clone(),
                 category: rule.category,
-                severity: rule.severity,
+                severity: if c.enforced {
+                    Severity::Low
+                } else {
+                    rule.severity
+                },
                 text: original[byte_start..byte_end].to_string(),
                 start,
                 end,
@@ -624,7 +643,9 @@ fn resolve_overlaps(rules: &[CompiledRule], mut candidates: Vec<Candidate>) -> V
         // A mention counts at most medium, here as in the verdict.
         let severity = |c: &Candidate| {
             let s = rules[c.rule as usize].severity;
-            if c.mention {
+            if c.enforced {
+                Severity::Low
+            } else if c.mention {
                 s.min(Severity::Medium)
             } else {
                 s
@@ -715,6 +736,10 @@ impl Compiler {
         let mention = match set.mention.as_deref() {
             None => None,
             Some(name) => Some((list_index(&list_names, name, "mention")?, set.window)),
+        };
+        let enforcement = match set.enforcement.as_deref() {
+            None => None,
+            Some(name) => Some((list_index(&list_names, name, "enforcement")?, set.window)),
         };
         let weak_context = match set.weak_context.as_deref() {
             None => None,
@@ -810,6 +835,7 @@ impl Compiler {
                 .map(|&(list, _)| list)
                 .collect(),
             mention,
+            enforcement,
             chunk: chunk.sanitized(),
         })
     }

@@ -7,6 +7,9 @@
 //! mention = "report"                # optional: context list whose words mark a match as a mention
 //! weak_context = "weak"             # optional: context list that weak spellings (homophones of
 //!                                   # two-character phrases) need within `window`
+//! enforcement = "enforcement"       # optional: context list whose words (获刑, 严防, 不接受 …) make
+//!                                   # a match a mention that counts `low`: the act is punished or
+//!                                   # refused, not offered
 //!
 //! [forms]                           # generated spellings of every phrase (see `terms::variants`)
 //! pinyin = true                     # bao过, 代kao, baoguo, 包g过, 不过b退
@@ -224,6 +227,7 @@ struct RuleFile {
     window: Option<usize>,
     mention: Option<String>,
     weak_context: Option<String>,
+    enforcement: Option<String>,
     forms: Option<FormsSpec>,
     #[serde(default)]
     context: BTreeMap<String, ContextSpec>,
@@ -250,6 +254,9 @@ pub struct RuleSet {
     /// Name of the context list that *weak* generated spellings need within the window (a homophone
     /// in a two-character phrase: 宝过, 挂正). Without one, weak spellings are not generated at all.
     pub weak_context: Option<String>,
+    /// Name of the context list whose words near a match (严防, 获刑, 开除, 不接受) say the act is
+    /// punished or refused: such a match is a mention and counts `low`.
+    pub enforcement: Option<String>,
     /// Generated spellings of the phrases.
     pub forms: Forms,
 }
@@ -298,6 +305,9 @@ impl RuleSet {
         }
         if let Some(weak) = file.weak_context {
             self.weak_context = Some(weak).filter(|m| !m.is_empty());
+        }
+        if let Some(enforcement) = file.enforcement {
+            self.enforcement = Some(enforcement).filter(|m| !m.is_empty());
         }
         if let Some(forms) = file.forms {
             self.forms.pinyin = forms.pinyin.unwrap_or(self.forms.pinyin);

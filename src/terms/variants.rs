@@ -56,6 +56,9 @@ const SPLITS: &[(char, &[&str])] = &[
     ('靠', &["告非"]),
     ('包', &["勹巳"]),
     ('过', &["辶寸"]),
+    ('代', &["亻弋"]),
+    ('部', &["咅阝"]),
+    ('颁', &["分页"]),
 ];
 
 /// Longest phrase (in Chinese characters) that gets mixed pinyin forms (see `MAX_MIXED_CHANGES`).
@@ -431,8 +434,9 @@ mod tests {
         assert!(any.contains(&"报过".to_string()));
         let v = all("内部推荐", Severity::Medium);
         assert!(
-            !v.iter()
-                .any(|s| s.chars().all(is_han) && s != "内部推荐" && !s.contains(['訁', '扌'])),
+            !v.iter().any(|s| s.chars().all(is_han)
+                && s != "内部推荐"
+                && !s.contains(['訁', '扌', '咅'])),
             "{v:?}"
         );
     }
