@@ -7,7 +7,7 @@ prints, per label and kind, how many lines were flagged (review or block) and bl
 - `ordinary` lines: false-flag rate = flagged / lines (target <= 2 %);
 - `report` lines: blocked / lines (target 0: a report about the phrases gets at most review).
 
-Usage: scripts/eval_terms.py [--set holdout|dev|holdout2|holdout3|holdout4|holdout5|all]... NAME=BINARY[,ARG...] [NAME=BINARY[,ARG...] ...]
+Usage: scripts/eval_terms.py [--set holdout|dev|holdoutN|all]... NAME=BINARY[,ARG...] [NAME=BINARY[,ARG...] ...]
 Example: scripts/eval_terms.py before=/tmp/shanzhai-30dcc71 after=target/release/shanzhai
          scripts/eval_terms.py --set all all=BIN no_pinyin=BIN,--rules,datasets/terms_eval/forms/no_pinyin.toml
 (extra arguments after commas go to `shanzhai text`, e.g. a rule file that switches a form off).
@@ -46,16 +46,20 @@ def verdicts(spec: str, texts: list) -> list:
     return [by_line[i + 1] for i in range(len(texts))]
 
 
+# Every pool generate.py writes, in the order they were written.
+POOLS = ["holdout", "dev"] + sorted((p.stem for p in SETS.glob("holdout?*.tsv")), key=lambda n: int(n[len("holdout"):]))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", action="append", choices=["holdout", "dev", "holdout2", "holdout3", "holdout4", "holdout5", "all"])
+    parser.add_argument("--set", action="append", choices=POOLS + ["all"])
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("binaries", nargs="+", metavar="NAME=BINARY")
     args = parser.parse_args()
-    sets = args.set or ["holdout", "dev", "holdout2", "holdout3", "holdout4", "holdout5", "all"]
+    sets = args.set or POOLS + ["all"]
     bins = [b.split("=", 1) for b in args.binaries]
     for set_name in sets:
-        rows = [r for n in ("holdout", "dev", "holdout2", "holdout3", "holdout4", "holdout5") for r in load(n)] if set_name == "all" else load(set_name)
+        rows = [r for n in POOLS for r in load(n)] if set_name == "all" else load(set_name)
         texts = [t for _, _, t in rows]
         results = {name: verdicts(path, texts) for name, path in bins}
         # (label, kind) -> name -> [lines, flagged, blocked]

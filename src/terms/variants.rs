@@ -325,7 +325,7 @@ fn homophones(c: char, any_tone: bool) -> &'static [char] {
         let mut by_syllable: HashMap<&'static str, Vec<char>> = HashMap::new();
         for h in (0x4E00..=0x9FA5)
             .filter_map(char::from_u32)
-            .filter(|&h| is_common(h))
+            .filter(|&h| is_common(h) && !FUNCTION_CHARACTERS.contains(&h))
         {
             if let Some(p) = h.to_pinyin() {
                 by_tone.entry(p.with_tone()).or_default().push(h);
@@ -353,6 +353,13 @@ fn homophones(c: char, any_tone: bool) -> &'static [char] {
     let table = if any_tone { any } else { same };
     table.get(&c).map_or(&[], Vec::as_slice)
 }
+
+/// Grammatical characters never used as homophones: they turn a phrase into everyday grammar
+/// (`部认可` with 不 for 部 is `不认可`, "does not recognise", in any sentence).
+const FUNCTION_CHARACTERS: &[char] = &[
+    '不', '的', '了', '是', '一', '在', '有', '和', '也', '就', '都', '而', '与', '着', '个', '这',
+    '之', '其', '为', '以', '没', '吗', '呢', '吧', '啊',
+];
 
 /// Whether `c` is one of the 6763 characters of GB 2312 (lead bytes 0xB0–0xF7, trail 0xA1–0xFE in the
 /// GB 18030 encoding), the set of characters in everyday use that advertisers' input methods offer.
@@ -418,6 +425,9 @@ mod tests {
         );
         let v = all("包过", Severity::High);
         assert!(!v.contains(&"报过".to_string()), "报 has another tone");
+        let v = all("{H}{H}部认可", Severity::High);
+        assert!(!v.iter().any(|s| s.contains('不')), "不 is grammar: {v:?}");
+        assert!(v.iter().any(|s| s.contains('步')), "{v:?}");
         let v = all("包拿证", Severity::High);
         assert!(
             v.contains(&"保拿证".to_string()),
