@@ -369,6 +369,8 @@ fn everyday_sentences_of_the_third_and_fourth_pass_pass() {
         ("人社部统一颁发，全网可查", Verdict::Block),
         ("考不过全额退款！育婴师证", Verdict::Block),
         ("建造师挂证书，一年三万", Verdict::Block),
+        // 学信网可查 is an ad's claim like 官网可查, not the official site speaking (the line-art demo)
+        ("国家承认学信网可查，培训+考证零基础可报", Verdict::Review),
         ("不丨过丨包丨退！茶艺师证", Verdict::Block),
         ("【花艺师证】0 ji chu bao na zheng", Verdict::Block),
     ] {
