@@ -85,6 +85,10 @@ pub struct ScanConfig {
     pub visual: VisualSettings,
     /// OCR settings.
     pub ocr: OcrSettings,
+    /// `[serve]`, the service's section (`shanzhai::serve` reads it): accepted and ignored here, so
+    /// one file configures `shanzhai scan` and `shanzhai serve` alike.
+    #[serde(rename = "serve")]
+    service: serde::de::IgnoredAny,
 }
 
 /// OCR settings that trade fidelity to RapidOCR for speed and memory in a scan.
@@ -243,6 +247,23 @@ impl ScanConfig {
 mod tests {
     use super::*;
     use crate::terms::Verdict;
+
+    #[test]
+    fn the_services_section_is_ignored_but_other_unknown_keys_are_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scan.toml");
+        std::fs::write(
+            &path,
+            "[serve]\nmax_upload = \"1MiB\"\n[stages]\nocr = false\n",
+        )
+        .unwrap();
+        assert!(!ScanConfig::load(&path).unwrap().stages.ocr);
+        std::fs::write(&path, "[serv]\nmax_upload = 1\n").unwrap();
+        assert!(matches!(
+            ScanConfig::load(&path),
+            Err(ConfigError::Syntax { .. })
+        ));
+    }
 
     #[test]
     fn parses_a_full_config_and_resolves_rule_paths() {

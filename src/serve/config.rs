@@ -136,7 +136,7 @@ fn parse(path: &Path) -> Result<(ScanConfig, ServeSettings), ConfigError> {
         Some(section) => section.try_into().map_err(syntax)?,
         None => ServeSettings::default(),
     };
-    // The rest is the scan config (`ScanConfig::load` would refuse the `[serve]` key).
+    // The rest is the scan config (which itself ignores a `[serve]` key).
     let mut scan: ScanConfig = toml::Value::Table(table).try_into().map_err(syntax)?;
     scan.resolve(path)?;
     Ok((scan, serve))
