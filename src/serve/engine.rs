@@ -230,15 +230,22 @@ fn work(mut analyzer: Analyzer, tasks: &Mutex<Receiver<Task>>, stats: &Stats, ba
         let next = tasks.lock().unwrap_or_else(|p| p.into_inner()).recv();
         let Ok(task) = next else { return }; // the engine is gone
         stats.waiting.fetch_sub(1, Ordering::SeqCst);
-        if task.reply.is_closed() {
-            continue; // the caller gave up (a sync client hung up): skip the work
+        // A caller that gave up (a sync client hung up) is skipped.
+        if !task.reply.is_closed() {
+            answer(&mut analyzer, task, stats, bank);
+            // The image, its tensors and the upload are dropped by now.
+            super::memory::release_free_memory();
         }
-        let outcome = analyze(&mut analyzer, &task.bytes, bank);
-        if let Outcome::Scanned(scanned) = &outcome {
-            record(stats, scanned.seconds);
-        }
-        let _ = task.reply.send(outcome);
     }
+}
+
+/// Scans one task and sends the outcome; the task (and its upload's bytes) goes with it.
+fn answer(analyzer: &mut Analyzer, task: Task, stats: &Stats, bank: &SharedBank) {
+    let outcome = analyze(analyzer, &task.bytes, bank);
+    if let Outcome::Scanned(scanned) = &outcome {
+        record(stats, scanned.seconds);
+    }
+    let _ = task.reply.send(outcome);
 }
 
 fn record(stats: &Stats, seconds: f64) {

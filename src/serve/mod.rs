@@ -23,6 +23,7 @@ pub mod config;
 mod engine;
 mod error;
 mod jobs;
+mod memory;
 mod metrics;
 mod pages;
 mod review;
@@ -92,6 +93,7 @@ pub fn run(options: ServeOptions) -> Result<(), ServeError> {
         None => return Err(ServeError::Unprotected(options.listen)),
     };
     let (scan_config, settings) = config::load(options.config.as_deref())?;
+    memory::limit_arenas(options.jobs);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("shanzhai-http")
