@@ -45,6 +45,24 @@ pools with disjoint templates, certificate names, tails and sentences:
   小笼包过, 年代考证, 交代考场, 代替考试成绩, 替考场外, 拿证明, 免考 of PE and self-study exams, 拿证 at
   the vehicle office and in driving-licence years, 速成证书 refused by an employer, ministries and
   中国/中华/全国/国家 in notices, news and job posts.
+- `holdout7.tsv` was written in the seventh session by a writer who had not seen the matcher's rules or
+  any pool's misses, before anyone scored `holdout7`: figures only. Like `holdout6` it has its own
+  certificate names (occupations advertised in 2025–2026: 低空飞行器操控员, 生成式人工智能应用员, 储能电站
+  运维员, 民宿管家 …), tails, context phrases (政府主推, 国家认可, 可查可验, 岗位合格证, 职业技能等级证书),
+  ordinary sentences, reports, prefixes and ad templates, and key phrasings only it draws (签约保过,
+  30天出证, 不过退学费, 人证分离, 原人事部颁发, 线上助考), its own separators (soft hyphen, thin space,
+  zero-width no-break space, zero-width non-joiner, ◆, ✔, ～, ；, 👉), homophones (签→千/迁, 约→月,
+  保→堡, 学→雪, 离→梨/璃, 助→住/祝, 线→现, 出→初, 颁→斑, 分→芬, 事→市, 退→推, 过→郭, 证→睁),
+  component splits (签→⺮佥, 约→纟勺, 保→亻呆, 助→且力, 线→纟戋, 分→八刀, 原→厂泉) and traditional forms
+  (簽, 約, 學, 離, 線), tone numbers as in `holdout3`, and pinyin styles only it draws (bao_guo, Bāo Guò,
+  BAO1 GUO4; one character as GUÒ or Guo4). Its ordinary lines lean on the hard cases: 原人事部 in the
+  texts of the 2008 reform and of still-valid old certificates, 部颁标准, 原人事局, 人证核验/人证合一 at
+  stations, exam halls and in a job post refusing 挂证, 爱心助考 at the gaokao, 线上考试, 检测报告出证,
+  房产证 and 不动产权证书 waits, 学不过来/退学费, 签约保姆/签约保洁/签约保险, 手机三包过期, 面包过夜,
+  速成 in cooking and fitness, 挂靠 of lorries and private cars, 挂职, 内部推荐 by a classmate,
+  政府主推 trade-in subsidies, 可查可验 anti-counterfeit codes, 全国通用 fuel cards and ration coupons,
+  国家认可 degrees, certificates asked for in job posts (岗位合格证, 无人机操控员执照, C证), and cheating
+  and forged certificates punished in news.
 
 Columns: label, kind, text. Labels:
 - `ad`: a knock-off certificate ad; it must be flagged (review or block). The kind says which evasion
@@ -85,6 +103,10 @@ PINYIN = {
     "试": ("shi", "shì"), "领": ("ling", "lǐng"), "重": ("chong", "chóng"), "修": ("xiu", "xiū"),
     "远": ("yuan", "yuǎn"), "程": ("cheng", "chéng"), "书": ("shu", "shū"), "租": ("zu", "zū"),
     "教": ("jiao", "jiào"), "育": ("yu", "yù"),
+    # Only in holdout7's key phrasings (likewise absent from every earlier key).
+    "签": ("qian", "qiān"), "约": ("yue", "yuē"), "保": ("bao", "bǎo"), "学": ("xue", "xué"),
+    "分": ("fen", "fēn"), "离": ("li", "lí"), "线": ("xian", "xiàn"), "上": ("shang", "shàng"),
+    "助": ("zhu", "zhù"),
 }
 SPLITS = {"证": ["訁正", "讠正", "言正"], "挂": ["扌圭"], "考": ["耂丂"], "拿": ["合手"],
           "靠": ["告非"], "包": ["勹巳"]}
@@ -95,34 +117,43 @@ HOMOPHONES = {"包": ["宝", "保"], "代": ["带", "岱"], "考": ["烤", "拷"
 KEYS = ["包过", "代考", "替考", "挂证", "不过包退", "包拿证", "零基础包拿证", "3天拿证", "人社部颁发",
         "不过退款"]
 
-# What holdout4, holdout5 and holdout6 (only) add to the tables above: key phrasings, separators,
+# What holdout4, holdout5, holdout6 and holdout7 (only) add to the tables above: key phrasings, separators,
 # homophones, splits and traditional forms of their own. The other pools draw exactly as before.
 POOL_KEYS = {"holdout4": KEYS + ["7天拿证", "0基础包拿证", "考不过全额退款", "人社部统一颁发"],
              "holdout5": KEYS + ["免考拿证", "15天下证", "包考包过", "人社部直接发证", "挂证兼职", "替考枪手"],
-             "holdout6": KEYS + ["免试领证", "不过免费重修", "20天领证", "远程代考", "证书出租", "教育部颁发"]}
+             "holdout6": KEYS + ["免试领证", "不过免费重修", "20天领证", "远程代考", "证书出租", "教育部颁发"],
+             "holdout7": KEYS + ["签约保过", "30天出证", "不过退学费", "人证分离", "原人事部颁发", "线上助考"]}
 POOL_SEPARATORS = {"holdout4": ["/", ".", "~", "丨", "_", "*", "♥", "\u3000", "、"],
                    "holdout5": ["+", "#", "=", "—", "✨", "☆", "\u2022", "\u200d", "^"],
-                   "holdout6": ["|", "❤", "\u00a0", "\u2060", "→", "…", "○", ",", "🌟"]}
+                   "holdout6": ["|", "❤", "\u00a0", "\u2060", "→", "…", "○", ",", "🌟"],
+                   "holdout7": ["\u00ad", "\u2009", "\ufeff", "\u200c", "◆", "✔", "～", "；", "👉"]}
 POOL_HOMOPHONES = {"holdout4": {"证": ["挣"], "过": ["果"], "颁": ["班"], "基": ["鸡"], "础": ["出"]},
                    "holdout5": {"包": ["煲"], "过": ["锅"], "代": ["贷", "袋"], "替": ["涕"], "社": ["设"],
                                 "部": ["布"], "下": ["吓"], "免": ["勉"], "证": ["铮"], "职": ["值"]},
                    "holdout6": {"包": ["苞"], "过": ["国"], "拿": ["娜"], "试": ["式", "适"], "领": ["岭", "令"],
                                 "修": ["休"], "费": ["废"], "远": ["苑"], "书": ["舒"], "租": ["祖"],
-                                "育": ["玉"], "代": ["黛"]}}
+                                "育": ["玉"], "代": ["黛"]},
+                   "holdout7": {"签": ["千", "迁"], "约": ["月"], "保": ["堡"], "学": ["雪"], "离": ["梨", "璃"],
+                                "助": ["住", "祝"], "线": ["现"], "出": ["初"], "颁": ["斑"], "分": ["芬"],
+                                "事": ["市"], "退": ["推"], "过": ["郭"], "证": ["睁"]}}
 POOL_SPLITS = {"holdout4": {"颁": ["分页"], "部": ["咅阝"], "额": ["客页"]},
                "holdout5": {"枪": ["木仓"], "职": ["耳只"], "代": ["亻弋"], "过": ["辶寸"], "社": ["礻土"],
                             "接": ["扌妾"]},
                "holdout6": {"试": ["讠式"], "领": ["令页"], "租": ["禾且"], "程": ["禾呈"], "教": ["孝攵"],
-                            "远": ["辶元"], "退": ["艮辶"], "费": ["弗贝"]}}
+                            "远": ["辶元"], "退": ["艮辶"], "费": ["弗贝"]},
+               "holdout7": {"签": ["⺮佥"], "约": ["纟勺"], "保": ["亻呆"], "助": ["且力"], "线": ["纟戋"],
+                            "分": ["八刀"], "原": ["厂泉"]}}
 POOL_TRAD = {"holdout4": {"统": "統", "额": "額", "颁": "頒"},
              "holdout5": {"职": "職", "枪": "槍"},
-             "holdout6": {"试": "試", "领": "領", "书": "書", "远": "遠", "费": "費"}}
+             "holdout6": {"试": "試", "领": "領", "书": "書", "远": "遠", "费": "費"},
+             "holdout7": {"签": "簽", "约": "約", "学": "學", "离": "離", "线": "線"}}
 # Pinyin styles a pool draws besides the shared ones (holdout5: BaoGuo, bāoguò, bao-guo; one character
-# capitalised as Guo; holdout6: Bao Guo, bao'guo, baoGuo, BĀO GUÒ; one character as GUO or Guò). Only
-# that pool's draws change.
+# capitalised as Guo; holdout6: Bao Guo, bao'guo, baoGuo, BĀO GUÒ; one character as GUO or Guò; holdout7:
+# bao_guo, Bāo Guò, BAO1 GUO4; one character as GUÒ or Guo4). Only that pool's draws change.
 POOL_EXTRA_PINYIN = {"holdout5": ["BaoGuo", "bāoguò", "bao-guo"],
-                     "holdout6": ["Bao Guo", "bao'guo", "baoGuo", "BĀO GUÒ"]}
-POOL_EXTRA_PINYIN_CHAR = {"holdout5": ["Guo"], "holdout6": ["GUO", "Guò"]}
+                     "holdout6": ["Bao Guo", "bao'guo", "baoGuo", "BĀO GUÒ"],
+                     "holdout7": ["bao_guo", "Bāo Guò", "BAO1 GUO4"]}
+POOL_EXTRA_PINYIN_CHAR = {"holdout5": ["Guo"], "holdout6": ["GUO", "Guò"], "holdout7": ["GUÒ", "Guo4"]}
 
 
 def merged(base: dict, extra: dict) -> dict:
@@ -237,6 +268,27 @@ POOLS["holdout6"] = {
                 "安全评价师证书挂靠咨询公司，年费三万起", "应急救护员证有内部渠道，五一前保证出证",
                 "中医针灸师证国家承认，拿证就能开馆", "新能源汽车维修工证到手，进4S店月薪轻松过万",
                 "CAD工程师证书工信部备案，扫码即可查验", "国家级锅炉工证，全国各省通行"],
+}
+
+POOLS["holdout7"] = {
+    "certs": ["低空飞行器操控员证", "生成式人工智能应用员证书", "全媒体运营师证", "电动自行车维修工证",
+              "光伏电站运维员证", "储能电站运维员证", "殡葬礼仪师证", "产后康复师证书", "葡萄酒品鉴师证书",
+              "数字化管理师证书", "供应链管理师证书", "工业机器人运维员证", "民宿管家证", "软装设计师证书",
+              "宠物医师助理证", "农产品食品检验员证"],
+    "tails": ["，直播间下单有优惠", "，闲鱼私聊", "，抖音橱窗可拍", "，扫码加企业微信", "！名额只剩最后5个",
+              "，tel：138xxxx7070", "，支持先学后考", "，学员群每天晒证", "。报名截止3月31日", "🆗🆗",
+              "，V信：zs_2026", "，可开增值税发票"],
+    "templates": ["【2026新政】{cert}{claim}{tail}", "{cert}政府补贴名额，{claim}{tail}",
+                  "闲鱼出：{cert}培训名额，{claim}{tail}", "{claim}！2026年{cert}报名通道已开启{tail}",
+                  "刷到就是缘分，{cert}{claim}{tail}", "宝子们，{cert}真的可以考，{claim}{tail}",
+                  "招兼职学员：{cert}，{claim}{tail}"],
+    "context": ["低空飞行器操控员证政府主推，考下来就能接活", "国家认可的全媒体运营师证，人社官网可查可验",
+                "殡葬礼仪师证速成，两周就能上岗", "工业机器人运维员证有内部推荐名额，学完直接进厂",
+                "注册电气工程师证书挂靠设计院，一年五万起", "拿了民宿管家证高薪就业，包食宿",
+                "职业技能等级证书全国通用，可查可验", "岗位合格证速成，三天培训当场发证",
+                "供应链管理师证书国家认可，入库可查", "产后康复师证书政府主推，学完月入两万",
+                "光伏电站运维员证走内部推荐，不参加考试也能拿", "人社系统可查可验的数字化管理师证书，全国通用",
+                "注册安全工程师证书挂靠，不用到岗坐收年费", "葡萄酒品鉴师证书速成，一个周末就能拿"],
 }
 
 ORDINARY = {
@@ -831,6 +883,112 @@ ORDINARY["holdout6"] = {
               "quan guo gao kao bao ming ren shu you chuang xin gao", "Zheng Na is our new maths teacher"],
 }
 
+ORDINARY["holdout7"] = {
+    "news": ["最高人民检察院发布典型案例：组织他人在执业药师考试中替考，主犯被判处有期徒刑两年",
+             "国家统计局：2025年全国规模以上工业增加值同比增长5.8%",
+             "中国民航局：低空经济加快发展，无人机操控员执照持证人数持续增长",
+             "人社部等三部门：2026年将发布一批新的国家职业标准，引导技能人才评价规范发展",
+             "全国高考今日开考，多地交警开通“爱心助考”绿色通道",
+             "某地警方打掉一个在线上考试中组织作弊的团伙，查获作弊设备二十余套",
+             "教育部：2026年全国硕士研究生招生考试报名工作顺利结束",
+             "多部门联合开展电动自行车安全隐患全链条整治行动",
+             "中国选手在世界技能大赛移动机器人项目中夺得金牌",
+             "国家外汇管理局：2025年末我国外汇储备规模保持稳定",
+             "住建部通报一批注册执业人员长期不在岗问题，相关注册证书被依法撤销",
+             "中央气象台发布寒潮预警，全国大部地区气温将下降8到10摄氏度",
+             "国家移民管理局：春节假期全国口岸日均出入境人员超过两百万人次",
+             "中国人民银行：数字人民币试点范围进一步扩大",
+             "某市公安局侦破一起伪造职业资格证书案，现场查获假证一千余本"],
+    "ecommerce": ["手机三包过期了还能修吗？客服说可以付费检测",
+                  "进口红酒每瓶附防伪码，品牌官网可查可验",
+                  "驾驶证行驶证二合一皮套，头层牛皮，可免费刻字",
+                  "房产证收纳盒，带密码锁，可放不动产权证书和户口本",
+                  "四六级考试专用耳机，调频收音，考场听力可用",
+                  "加油卡全国通用，充值1000元送50元",
+                  "十分钟速成早餐：吐司机加煎蛋器套装，上班族必备",
+                  "健身哪有速成？这款弹力带帮你每天坚持二十分钟",
+                  "面包过夜会变硬，这款密封保鲜盒能锁住水分",
+                  "政府主推以旧换新，空调下单立享国家补贴15%",
+                  "正版《国家职业技能标准》汇编，精装本，可开发票",
+                  "签约保洁阿姨上门服务，三小时起约，节假日不加价",
+                  "驾照照片回执代拍，十分钟出片，可在交管12123直接上传",
+                  "营业执照正副本保护套，A3和A4尺寸可选",
+                  "国家认可的学历提升教材，配套网课可试听三节"],
+    "chat": ["我同学在大厂上班，说可以帮我内部推荐，简历已经发他了",
+             "我家那辆货车挂靠在运输公司，今年的挂靠费又涨了",
+             "菜包过水后再冷冻，吃之前蒸十分钟就行",
+             "新身份证拿到了，派出所说15个工作日，结果10天就到了",
+             "我妈想学视频剪辑，我让她别报速成班，先跟着网上免费课学",
+             "驾照到期了，在交管12123上申请换证，三天就寄到家了",
+             "交房一年了，开发商说房产证年底能办下来",
+             "孩子高考那天，出租车司机主动免费送考，太暖心了",
+             "考过了！初级会计两门都过了，证书要等几个月才发",
+             "这周健身教练给我排了减脂计划，说没有速成的办法，腿都练酸了",
+             "国家队今晚比赛，你们看直播吗",
+             "人社局打电话说我的技能补贴批下来了，直接打到社保卡里",
+             "原来人事部和劳动部是后来合并成人社部的，我今天才知道",
+             "我那个证书挂在墙上落灰好几年了",
+             "线上考试要开两个摄像头，我得去借个手机支架"],
+    "official": ["根据国务院机构改革方案，原人事部、原劳动和社会保障部的职责整合划入人力资源和社会保障部",
+                 "原人事部、原信息产业部印发的计算机技术与软件专业技术资格证书继续有效，可在中国人事考试网查询",
+                 "商品房首次转移登记由开发企业统一申请，办结后购房人凭身份证领取不动产权证书",
+                 "机动车驾驶人考试预约须知：科目一考试合格后，方可预约科目二考试",
+                 "公安机关提示：居民身份证有效期满前三个月内可申请换领",
+                 "2026年上半年全国大学英语四六级考试考生须知：考生须通过人证核验方可进入考场",
+                 "中国人事考试网：关于2026年度一级建造师资格考试考务工作有关事项的通知",
+                 "技能人才评价证书全国联网查询平台：证书信息可查可验，请以官方平台为准",
+                 "国家职业技能标准《无人机装调检修工》公开征求意见",
+                 "检验检测机构应在合同约定时限内出具报告，常规样品一般5个工作日出证",
+                 "教育部办公厅关于做好2026届全国普通高校毕业生就业创业工作的通知",
+                 "市场监管总局、教育部关于加强校外培训预收费资金监管的通知",
+                 "退役军人事务部关于开展退役军人职业技能培训工作的通知",
+                 "省住房和城乡建设厅：建筑施工特种作业人员操作资格证书电子证照全面启用",
+                 "市人社局：职业技能等级认定合格人员，证书由备案评价机构颁发，可在全国联网平台查询"],
+    "job": ["招聘光伏电站运维工程师，持高压电工作业操作证，月薪1万至1.5万",
+            "物流公司招聘半挂车司机，车辆可挂靠，公司提供保险和稳定货源",
+            "高薪诚聘无人机飞手，需持民航局颁发的无人机操控员执照",
+            "内部推荐：某新能源车企招装配技术员，推荐成功奖励2000元",
+            "月子中心招聘产后康复师，需持相关职业技能等级证书，底薪8000",
+            "幼儿园招聘保育员，需持保育员岗位合格证和健康证",
+            "民宿招聘管家，包食宿，有酒店前台经验者优先",
+            "招聘注册电气工程师，须本人全职到岗，人证合一，不接受挂证",
+            "国企招聘会计，持初级以上会计专业技术资格证书，劳务派遣用工",
+            "电动自行车维修店招学徒，包吃住，有经验者工资面议",
+            "招聘货车驾驶员，持B2驾驶证和道路货物运输从业资格证，驾龄五年以上",
+            "某央企项目部招聘专职安全员，需持安全生产考核合格证书（C证）",
+            "餐厅招聘厨师，需持健康证，有中式烹调师职业技能等级证书者优先",
+            "养老机构招聘护理员，无证人员入职后统一组织培训考证，费用公司承担",
+            "2026届校园招聘：内部推荐与网申同步进行，推荐不影响正常面试流程"],
+    "trap": ["这台手机三包过期了，只能自费换屏",
+             "我们家签约保姆过年要回老家十天",
+             "孩子要是学不过来，退学费按剩余课时结算",
+             "高铁站实行人证核验，刷身份证就能进站",
+             "交警在考点周边设置了爱心助考服务点",
+             "检测报告最快三天出证，加急要另外收费",
+             "这锅卤肉没法速成，得小火慢炖三个小时",
+             "他去县里挂职锻炼过一年",
+             "私家车能挂靠到出租车公司吗？交管说不行",
+             "在线上考试系统里提交答案后就不能修改了",
+             "原人事局的老同事今年都退休了",
+             "这批药品执行的是部颁标准",
+             "全国通用粮票现在成了收藏品",
+             "这家店的面包过了下午四点打八折",
+             "国家认可的学历，在学信网都能查到",
+             "签约保险合同之前，一定要看清免责条款",
+             "他把驾驶证和行驶证分开放，免得一起丢",
+             "她凭实力高薪跳槽，大家都很羡慕"],
+    "latin": ["ren zheng he yan tong guo, qing jin zhan",
+              "Qian Yue is the new head of our HR department",
+              "The property certificate will be ready in 30 working days",
+              "xian shang kao shi yao kai she xiang tou",
+              "Our tutoring centre refunds unused lessons on request",
+              "wo de shen fen zheng guo qi le, yao qu huan",
+              "Remote proctoring requires a webcam and a stable connection",
+              "Drone pilot licence exams are run by the civil aviation authority",
+              "zhu kao zhi yuan zhe zai kao dian men kou deng ni",
+              "Fenli Bridge is closed for repairs this weekend"],
+}
+
 REPORTS = {
     "holdout": ["人社部、网信办联合发文，整治“包过”“代考”“不过包退”等虚假宣传",
                 "警惕！所谓“考证包过”都是骗局",
@@ -967,8 +1125,29 @@ REPORTS["holdout6"] = ["教育部考试中心提醒：网上兜售“远程代�
                        "反诈宣传进社区：民警讲解“在家躺赚挂证费”“远程代考”等新型骗局",
                        "记者暗访发现，一些机构以“零基础20天领证”为卖点，实际发放的是无法查询的假证书"]
 
+REPORTS["holdout7"] = ["住建部门通报：一批注册人员存在“人证分离”问题，相关注册被依法撤销",
+                       "反诈提醒：所谓“签约保过”“不过退学费”，交钱之后机构往往失联",
+                       "人社部门澄清：原人事部早已撤并，如今打着“原人事部颁发”旗号的证书均为假证",
+                       "教育考试院提醒：网上兜售“线上助考”“远程协助”的账号涉嫌组织考试作弊",
+                       "记者调查：号称“30天出证”的培训机构，发的证书在官方平台查不到",
+                       "平台规则：商品详情中出现“包过”“代考”“挂证”等用语的，一律下架",
+                       "律师提示：“政府主推”“国家认可”并非资质证明，报名前请在官方平台核实",
+                       "消协发布2026年春季消费提示：警惕职业培训“可查可验”“全国通用”等宣传话术",
+                       "警方通报：一团伙以“高薪挂靠”为名收取押金，已有三十余人受骗",
+                       "短视频平台公告：对宣传“零基础拿证”“包拿证”的账号限制流量并清理视频",
+                       "央视新闻：“内部推荐”“直接出证”的背后，是一条假证生意链",
+                       "法院判决：被告人为考生提供“代考”服务，以代替考试罪判处拘役四个月",
+                       "二手交易平台社区规范：禁止发布“替考”“代考”“证书挂靠”等违规信息",
+                       "求职平台风险提示：职位描述中含“挂证”“人证分离”字样的，请及时举报",
+                       "网友吐槽：报了“签约保过”班，考试没过，机构却说“保过”指的是保证过课",
+                       "市场监管局约谈三家培训机构，要求删除“人社部颁发”“职业资格证书全国通用”等宣传",
+                       "反诈宣传册：骗子常说“不过退学费”“内部渠道”“政府补贴全免”",
+                       "高校辟谣：学校从未与任何机构合作开展“30天出证”“免考拿证”项目",
+                       "群公告：禁止发“线上助考”“包过”“挂证”广告，发现直接移出",
+                       "专家解读：“岗位合格证”“职业技能等级证书”都能在官方平台查到，别信“速成拿证”的宣传"]
+
 # Pools whose pinyin may also be written with tone numbers (bao1 guo4); the others keep their draws.
-TONE_NUMBER_POOLS = {"holdout3", "holdout4", "holdout5", "holdout6"}
+TONE_NUMBER_POOLS = {"holdout3", "holdout4", "holdout5", "holdout6", "holdout7"}
 TONE_MARKS = {"āáǎà": "a", "ēéěè": "e", "īíǐì": "i", "ōóǒò": "o", "ūúǔù": "u", "ǖǘǚǜ": "v"}
 
 
@@ -1015,11 +1194,16 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
             return "".join(PINYIN[c][1] if c in PINYIN else c for c in chars)
         if name == "bao-guo":
             return "-".join(PINYIN[c][0] if c in PINYIN else c for c in chars)
-        if name:  # holdout6's styles: runs of other characters (digits) stay one token
+        if name:  # holdout6's and holdout7's styles: runs of other characters (digits) stay one token
             tokens, other = [], False
             for c in chars:
                 if c in PINYIN:
-                    tokens.append(PINYIN[c][1] if name == "BĀO GUÒ" else PINYIN[c][0])
+                    if name in ("BĀO GUÒ", "Bāo Guò"):
+                        tokens.append(PINYIN[c][1])
+                    elif name == "BAO1 GUO4":
+                        tokens.append(tone_number(PINYIN[c][1]))
+                    else:
+                        tokens.append(PINYIN[c][0])
                 elif other:
                     tokens[-1] += c
                 else:
@@ -1032,6 +1216,12 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
             if name == "baoGuo":
                 return tokens[0] + "".join(t.capitalize() for t in tokens[1:])
             if name == "BĀO GUÒ":
+                return " ".join(t.upper() for t in tokens)
+            if name == "bao_guo":
+                return "_".join(tokens)
+            if name == "Bāo Guò":
+                return " ".join(t.capitalize() for t in tokens)
+            if name == "BAO1 GUO4":
                 return " ".join(t.upper() for t in tokens)
             raise ValueError(name)
         if style == 4:  # bao1 guo4 or bao1guo4
@@ -1053,6 +1243,10 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
             chars[i] = PINYIN[chars[i]][0].upper()
         elif name == "Guò":  # 包Guò
             chars[i] = PINYIN[chars[i]][1].capitalize()
+        elif name == "GUÒ":  # 包GUÒ
+            chars[i] = PINYIN[chars[i]][1].upper()
+        elif name == "Guo4":  # 包Guo4
+            chars[i] = tone_number(PINYIN[chars[i]][1]).capitalize()
         else:
             chars[i] = tone_number(PINYIN[chars[i]][1]) if form == 2 else PINYIN[chars[i]][form]
         return "".join(chars)
@@ -1121,7 +1315,8 @@ def ads(pool: str, rng: random.Random) -> list:
 # Prefixes of the second copy of each ordinary line; a pool may have its own.
 PREFIXES = ["【转发】", "早上好，", "2024-05-12 ", "用户小王：", "回复：", "刚看到："]
 POOL_PREFIXES = {"holdout5": ["【分享】", "转自朋友圈：", "2025/03/08 ", "网友留言：", "@所有人 ", "截图文字："],
-                 "holdout6": ["【收藏】", "群消息：", "2026.01.17 ", "楼主：", "来源网络：", "备忘："]}
+                 "holdout6": ["【收藏】", "群消息：", "2026.01.17 ", "楼主：", "来源网络：", "备忘："],
+                 "holdout7": ["【置顶】", "朋友圈截图：", "2026年2月3日 ", "评论区：", "闲鱼留言：", "语音转文字："]}
 
 
 def ordinary(pool: str, rng: random.Random) -> list:
@@ -1141,7 +1336,7 @@ def reports(pool: str, rng: random.Random) -> list:
 def main() -> None:
     for seed, pool in [(15, "holdout"), (1515, "dev"), (151515, "holdout2"), (15151515, "holdout3"),
                        (1515151515, "holdout4"), (151515151515, "holdout5"),
-                       (15151515151515, "holdout6")]:
+                       (15151515151515, "holdout6"), (1515151515151515, "holdout7")]:
         rng = random.Random(seed)
         rows = ads(pool, rng) + ordinary(pool, rng) + reports(pool, rng)
         path = HERE / f"{pool}.tsv"
