@@ -6,8 +6,8 @@
 //! hostile string as text. Screenshot: `target/browser/report.png`; the report itself stays in
 //! `target/browser/report/`.
 //!
-//! Skips with one line when Chromium or Node.js is missing (fails under `CI=true` or
-//! `SHANZHAI_REQUIRE_BROWSER=1`); see `tests/common/browser.rs`.
+//! Skips with one line when Chromium or Node.js is missing (fails under
+//! `SHANZHAI_REQUIRE_BROWSER=1`, as in `.ci/run`); see `tests/common/browser.rs`.
 
 mod common;
 

@@ -4,8 +4,8 @@
 //! until the queue says it is empty, and find the decisions on `/review/audit`. One upload's `data_id` is a script payload; nothing may run. Screenshots:
 //! `target/browser/review-queue.png`, `review-item.png`, `review-audit.png` (1280×800).
 //!
-//! Skips with one line when Chromium or Node.js is missing (fails under `CI=true` or
-//! `SHANZHAI_REQUIRE_BROWSER=1`); see `tests/common/browser.rs`.
+//! Skips with one line when Chromium or Node.js is missing (fails under
+//! `SHANZHAI_REQUIRE_BROWSER=1`, as in `.ci/run`); see `tests/common/browser.rs`.
 #![cfg(feature = "serve")]
 
 mod common;

@@ -12,8 +12,8 @@
 //! installed on first need with `tests/browser/setup.sh --npm-only` (`npm ci`).
 //! `tests/browser/setup.sh` without arguments also installs Chromium and Node.js with apt-get
 //! (as root; `.ci/run` calls it). When something is missing, [`browser`] prints one line saying
-//! what was skipped and how to run it, and returns `None`; with `CI=true` or
-//! `SHANZHAI_REQUIRE_BROWSER=1` it panics instead.
+//! what was skipped and how to run it, and returns `None`; with
+//! `SHANZHAI_REQUIRE_BROWSER=1` (as `.ci/run` sets) it panics instead.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -37,10 +37,10 @@ pub fn artifacts_dir() -> PathBuf {
     dir
 }
 
-/// True when the browser tests must run, not skip: `CI=true` or `SHANZHAI_REQUIRE_BROWSER=1`.
+/// True when the browser tests must run, not skip: `SHANZHAI_REQUIRE_BROWSER=1` (`.ci/run` sets
+/// it). `CI=true` alone does not, for the reason `reference_required` gives.
 fn browser_required() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
-        || std::env::var("SHANZHAI_REQUIRE_BROWSER").is_ok_and(|v| v == "1")
+    std::env::var("SHANZHAI_REQUIRE_BROWSER").is_ok_and(|v| v == "1")
 }
 
 /// A usable Node.js + playwright-core + Chromium.
@@ -125,15 +125,15 @@ fn find() -> Result<PathBuf, String> {
 }
 
 /// The browser, or `None` after one line saying what is skipped (once per test binary, past the
-/// harness's capture). Panics instead when the browser tests are required (`CI=true`,
-/// `SHANZHAI_REQUIRE_BROWSER=1`).
+/// harness's capture). Panics instead when the browser tests are required
+/// (`SHANZHAI_REQUIRE_BROWSER=1`).
 pub fn browser() -> Option<&'static Browser> {
     static BROWSER: OnceLock<Option<Browser>> = OnceLock::new();
     BROWSER
         .get_or_init(|| match find() {
             Ok(chromium) => Some(Browser { chromium }),
             Err(why) if browser_required() => panic!(
-                "the browser tests are required here (CI=true or SHANZHAI_REQUIRE_BROWSER=1) \
+                "the browser tests are required here (SHANZHAI_REQUIRE_BROWSER=1) \
                  but cannot run: {why}; run tests/browser/setup.sh (as root it installs Chromium \
                  and Node.js with apt-get)"
             ),

@@ -8,7 +8,7 @@
 //! ```
 //!
 //! Without the folder every test returns at once and one line says what was skipped; with
-//! `CI=true` or `SHANZHAI_REQUIRE_REFERENCE=1` a missing folder is a failure instead.
+//! `SHANZHAI_REQUIRE_REFERENCE=1` (set by `.ci/run`) a missing folder is a failure instead.
 
 #[path = "../common/mod.rs"]
 mod common;
