@@ -86,6 +86,18 @@ fn clean_input_exits_0() {
 }
 
 #[test]
+fn exit_zero_turns_a_flag_into_0_but_not_an_error() {
+    let ad = "包过".as_bytes();
+    let flagged = shanzhai(&["--exit-zero", "--format", "jsonl"], Some(ad));
+    assert_eq!(flagged.status.code(), Some(0), "{flagged:?}");
+    assert_eq!(jsonl(&flagged)[0]["verdict"], "block");
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.txt");
+    let failed = shanzhai(&["--exit-zero", arg(&missing)], None);
+    assert_eq!(failed.status.code(), Some(2), "{failed:?}");
+}
+
+#[test]
 fn bad_inputs_exit_2_and_the_rest_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let binary = write(dir.path(), "x.bin", b"\x7fELF\0\0\x01\xe5\x8c\x85");

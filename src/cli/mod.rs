@@ -6,6 +6,8 @@
 //! or any input could not be read or analysed; else 1 when any input was flagged (review or
 //! block); else 0. An error wins over a flag: a run that could not look at every input has not
 //! shown the rest to be clean, and the flagged inputs are in the output either way.
+//! `--exit-zero` turns the 1 into 0 (as ruff's and flake8's flag of that name): for a run whose
+//! caller reads the verdicts from the output, a flagged input is not a failure; errors stay 2.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,15 +42,16 @@ impl Outcome {
         Outcome::new(false, 0)
     }
 
-    /// The exit status: 2 when an input failed, else 1 when one was flagged, else 0.
-    fn exit_code(self) -> ExitCode {
+    /// The exit status: 2 when an input failed, else 1 when one was flagged (0 with
+    /// `exit_zero`), else 0.
+    fn exit_code(self, exit_zero: bool) -> ExitCode {
         if self.failed > 0 {
             eprintln!(
                 "shanzhai: error: {} input(s) could not be scanned",
                 self.failed
             );
             ExitCode::from(2)
-        } else if self.flagged {
+        } else if self.flagged && !exit_zero {
             ExitCode::from(1)
         } else {
             ExitCode::from(0)
@@ -88,13 +91,17 @@ impl RuntimeArgs {
     version,
     about = "Finds knock-off skill-certificate (山寨证书) promotions in images and text",
     after_help = "Start with `shanzhai scan FOLDER --report DIR` (images) or `shanzhai text FILE` (text).\n\
-Exit status: 0 everything passed, 1 something was flagged (review or block), 2 an input could not be\n\
-read or an error stopped the run (2 wins over 1).\n\
+Exit status: 0 everything passed, 1 something was flagged (review or block; 0 with --exit-zero),\n\
+2 an input could not be read or an error stopped the run (2 wins over 1).\n\
 Docs: README.md, docs/GUIDE.md (commands, options, formats), docs/DESIGN.md, docs/MEASUREMENTS.md"
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Exit 0 when inputs were flagged (review or block); an error still exits 2. For runs whose
+    /// caller reads the verdicts from the output, such as the demo scan.
+    #[arg(long, global = true)]
+    exit_zero: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -124,7 +131,7 @@ pub fn main() -> ExitCode {
         Command::Serve(args) => serve::run(args),
     };
     match result {
-        Ok(outcome) => outcome.exit_code(),
+        Ok(outcome) => outcome.exit_code(cli.exit_zero),
         Err(err) => {
             eprintln!("shanzhai: error: {err:#}");
             ExitCode::from(2)
