@@ -11,7 +11,9 @@ use super::{Outcome, RuntimeArgs};
 #[derive(clap::Args, Debug)]
 #[command(
     after_help = "Endpoints: GET /healthz, GET /metrics, POST /v1/scan, GET /v1/scans/{id}, \
-GET /v1/review/queue, POST /v1/review/claim, POST /v1/review/{id}/decision, GET /v1/audit.\n\
+GET /v1/review/queue, POST /v1/review/claim, POST /v1/review/{id}/decision, GET /v1/audit, \
+GET /v1/bank, POST /v1/bank/{id}/disable|enable.\n\
+Reviewer pages: /login, /review, /review/{id}, /review/audit, /review/bank (docs/review.md).\n\
 Exit status: 0 stopped by SIGTERM or Ctrl-C, 2 could not start (or the models could not be loaded).\n\
 Docs: docs/serve.md (API, [serve] settings, design, figures)"
 )]

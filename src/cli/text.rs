@@ -34,7 +34,7 @@ pub struct TextArgs {
     /// Judge every line of each input separately (for lists of ad texts); HTML is not stripped.
     #[arg(long)]
     lines: bool,
-    /// How to read inputs: `auto` detects HTML by extension (.html, .htm) or content.
+    /// How to read inputs: `auto` detects HTML by extension (.html, .htm, .xhtml) or content.
     #[arg(long = "input-type", value_enum, default_value_t = InputType::Auto)]
     input_type: InputType,
     /// Files to read; `-` (or none) reads standard input.
