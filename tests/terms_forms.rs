@@ -423,3 +423,33 @@ fn the_act_punished_or_refused_passes() {
         assert_eq!(verdict(text), Verdict::Pass, "{text}: {:?}", find(text));
     }
 }
+
+#[test]
+fn a_short_phrase_that_starts_inside_a_longer_word_is_not_matched() {
+    // holdout6's ordinary lines: the phrase's first character ends a word (交代, 年代, 代替, 汤包)
+    for text in [
+        "监考老师先交代考场纪律，再分发试卷",
+        "这件瓷器的年代考证还有争议",
+        "有的学校用平时成绩代替考试成绩",
+        "汤包过来了，小心烫嘴",
+    ] {
+        assert_eq!(verdict(text), Verdict::Pass, "{text}: {:?}", find(text));
+    }
+    // ads: the word before is no word with the phrase's first character, a numeral is a digit,
+    // a word past the end (考试, 考证, 过关) does not count, a separator is an evasion
+    for (text, rule) in [
+        ("科目一代考，不过退款", "promise.exam_proxy"),
+        ("专业代考试，名额有限", "promise.exam_proxy"),
+        ("电工证代考证，一次通过", "promise.exam_proxy"),
+        ("考试包过关", "promise.guaranteed_pass"),
+        ("电工证，交代-考，不过退款", "promise.exam_proxy"),
+    ] {
+        assert!(span_of(text, rule).is_some(), "{text}: {:?}", find(text));
+    }
+    let off = Matcher::builder()
+        .add_rules_toml("word_boundary = false\n", "test")
+        .unwrap()
+        .build()
+        .unwrap();
+    assert!(!off.find_all("这件瓷器的年代考证还有争议").is_empty());
+}

@@ -37,6 +37,10 @@
 //!    same text window. A mention counts at most `medium` ([`Match::mention`]). A candidate with a
 //!    word of the rule set's `enforcement` list within the window (严防, 获刑, 开除, 不接受 …: the act
 //!    is punished or refused) is a mention that counts `low`.
+//! 3. c. With the rule set's `word_boundary` on (the default lexicon's), a candidate of two Chinese
+//!    characters, written as just those two, is dropped when it starts inside a longer word: the
+//!    character before it and its first character form a word of the Chinese word segmenter's
+//!    dictionary (交代|考场 is no 代考, 面包|过期 no 包过, 中国|家庭 no 国家; see `words`).
 //! 4. Overlapping candidates are resolved greedily: higher severity first, then the leftmost, then the
 //!    longest. The result is non-overlapping and sorted by start.
 //! 5. Offsets are **character** (Unicode scalar value) offsets into the original text, end exclusive,
@@ -56,6 +60,7 @@ pub mod reader;
 pub mod rules;
 pub mod stream;
 pub mod variants;
+mod words;
 
 pub use rules::{Category, Forms, Homophones, RuleSet, RuleSpec, Severity};
 pub use stream::{ChunkOptions, ChunkedScan};
@@ -242,6 +247,8 @@ pub struct Matcher {
     mention: Option<(u32, usize)>,
     /// Context list whose words make a match a mention that counts low, and its window.
     enforcement: Option<(u32, usize)>,
+    /// Drop two-character matches that start inside a longer word ([`RuleSet::word_boundary`]).
+    word_boundary: bool,
     chunk: ChunkOptions,
 }
 
@@ -401,6 +408,9 @@ impl Matcher {
             }
         }
         raw.retain(|c| self.keeps(c, text, &evidence));
+        if self.word_boundary {
+            raw.retain(|c| !starts_inside_word(original, norm, c));
+        }
         if let Some((list, window)) = self.mention {
             let hits = &evidence.context[list as usize];
             for c in &mut raw {
@@ -555,6 +565,17 @@ impl Matcher {
         }
         matches
     }
+}
+
+/// Whether `c` is two Chinese characters, written as just those two in `original` (a separator between
+/// them is an evasion, not a word), that start inside a longer word ([`words`]).
+fn starts_inside_word(original: &str, norm: &Normalized, c: &Candidate) -> bool {
+    let text = norm.as_str();
+    if !words::is_two_han(text, c.start, c.end) {
+        return false;
+    }
+    let (from, to) = norm.original_range(original, c.start, c.end);
+    words::is_two_han(original, from, to) && words::starts_inside_word(text, c.start, c.end)
 }
 
 /// Items of `sorted` (sorted by `key`) from the first whose key is at least `from - slack`.
@@ -836,6 +857,7 @@ impl Compiler {
                 .collect(),
             mention,
             enforcement,
+            word_boundary: set.word_boundary,
             chunk: chunk.sanitized(),
         })
     }

@@ -10,6 +10,8 @@
 //! enforcement = "enforcement"       # optional: context list whose words (获刑, 严防, 不接受 …) make
 //!                                   # a match a mention that counts `low`: the act is punished or
 //!                                   # refused, not offered
+//! word_boundary = true              # a two-character match that starts inside a longer word
+//!                                   # (交代|考场, 面包|过期: Chinese word segmentation) is dropped
 //!
 //! [forms]                           # generated spellings of every phrase (see `terms::variants`)
 //! pinyin = true                     # bao过, 代kao, baoguo, 包g过, 不过b退
@@ -228,6 +230,7 @@ struct RuleFile {
     mention: Option<String>,
     weak_context: Option<String>,
     enforcement: Option<String>,
+    word_boundary: Option<bool>,
     forms: Option<FormsSpec>,
     #[serde(default)]
     context: BTreeMap<String, ContextSpec>,
@@ -257,6 +260,10 @@ pub struct RuleSet {
     /// Name of the context list whose words near a match (严防, 获刑, 开除, 不接受) say the act is
     /// punished or refused: such a match is a mention and counts `low`.
     pub enforcement: Option<String>,
+    /// Drop a match of two Chinese characters, written as just those two, that starts inside a
+    /// longer word: the character before it and its first character form a word of the segmenter's
+    /// dictionary (交代|考场 is no 代考, 面包|过期 no 包过). See `terms::words`.
+    pub word_boundary: bool,
     /// Generated spellings of the phrases.
     pub forms: Forms,
 }
@@ -308,6 +315,9 @@ impl RuleSet {
         }
         if let Some(enforcement) = file.enforcement {
             self.enforcement = Some(enforcement).filter(|m| !m.is_empty());
+        }
+        if let Some(on) = file.word_boundary {
+            self.word_boundary = on;
         }
         if let Some(forms) = file.forms {
             self.forms.pinyin = forms.pinyin.unwrap_or(self.forms.pinyin);
