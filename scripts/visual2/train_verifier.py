@@ -137,7 +137,7 @@ def build_samples(args, path):
     assets = generate.load_assets(os.path.join(args.shared, "assets"), "train", cfg["heldout_flags"], None)
     police = [generate.load_rgba(p, 640) for p in sorted(__import__("glob").glob(os.path.join(args.shared, "assets/emblem_in_insignia/*.png")))]
     stage1 = C.Stage1()
-    crops, crop_y, pages, page_y, page_c, source = [], [], [], [], [], []
+    crops, crop_y, pages, page_y, page_c, source, page_source = [], [], [], [], [], [], []
 
     def add(cs, ps, src):
         for x, y in cs:
@@ -148,6 +148,7 @@ def build_samples(args, path):
             pages.append(x)
             page_y.append(y)
             page_c.append(c)
+            page_source.append(src)
 
     t0 = time.time()
     for i in range(args.generated):
@@ -165,7 +166,8 @@ def build_samples(args, path):
             add(*D.real_samples(stage1, r, args.shared, rng, original=a == 0), 2)
     print(f"real fit images: {len(train)} x {args.real_augment}; {len(crops)} crops, {len(pages)} pages, {time.time() - t0:.0f}s", flush=True)
     np.savez(path, crops=np.stack(crops), crop_y=np.array(crop_y, np.int64), source=np.array(source, np.int8),
-             pages=np.stack(pages), page_y=np.stack(page_y), page_c=np.array(page_c, np.int64))
+             pages=np.stack(pages), page_y=np.stack(page_y), page_c=np.array(page_c, np.int64),
+             page_source=np.array(page_source, np.int8))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -195,6 +197,29 @@ def features(bottom, images: np.ndarray, work: str, threads: int, batch=64) -> n
 
 # ---------------------------------------------------------------------------------------------------
 # 3. training
+
+
+REAL = 2  # the `source` of a sample cut from a real image (0: generated scene, 1: pasted object)
+
+
+def batch_sampler(source: np.ndarray, real_share: float, g: torch.Generator):
+    """Draws batch indices: uniformly over all samples when `real_share` is 0 (real samples are then
+    about a tenth of a batch, their share of the data); otherwise that share of every batch comes from
+    the real samples and the rest from the generated ones. The real images are what the verifier is
+    judged on, and a tenth let 9000 generated samples outvote them."""
+    source = torch.from_numpy(np.asarray(source))
+    real = torch.nonzero(source == REAL).flatten()
+    other = torch.nonzero(source != REAL).flatten()
+    if real_share <= 0 or len(real) == 0:
+        return lambda n: torch.randint(0, len(source), (n,), generator=g)
+
+    def draw(n: int) -> torch.Tensor:
+        k = int(round(n * real_share))
+        r = real[torch.randint(0, len(real), (k,), generator=g)]
+        o = other[torch.randint(0, len(other), (n - k,), generator=g)]
+        return torch.cat([r, o])
+
+    return draw
 
 
 def train_top(args, top, feats, path):
@@ -227,17 +252,19 @@ def train_top(args, top, feats, path):
         start = ck["step"]
         print(f"resumed at step {start}", flush=True)
     g = torch.Generator().manual_seed(TRAIN_SEED)
+    draw_crops = batch_sampler(feats["crop_source"], args.real_share, g)
+    draw_pages = batch_sampler(feats["page_source"], args.real_share, g)
     for _ in range(start):  # keep the batch sequence of an uninterrupted run
-        torch.randint(0, len(crops), (args.batch,), generator=g)
-        torch.randint(0, len(pages), (args.batch // 2,), generator=g)
+        draw_crops(args.batch)
+        draw_pages(args.batch // 2)
     top.train()
     for m in top.modules():  # frozen statistics: batches of cached crops are not the deployment mix
         if isinstance(m, nn.BatchNorm2d):
             m.eval()
     t0 = time.time()
     for step in range(start, args.steps):
-        ci = torch.randint(0, len(crops), (args.batch,), generator=g)
-        pi = torch.randint(0, len(pages), (args.batch // 2,), generator=g)
+        ci = draw_crops(args.batch)
+        pi = draw_pages(args.batch // 2)
         logit_c, _ = top(crops[ci].float())
         page_crop, logit_p = top(pages[pi].float())
         loss_c = F.cross_entropy(logit_c, cy[ci], weight=weight, ignore_index=-1)
@@ -274,13 +301,15 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "models"))
     ap.add_argument("--generated", type=int, default=5000)
     ap.add_argument("--lookalikes", type=int, default=4000)
-    ap.add_argument("--real-augment", type=int, default=12)
+    ap.add_argument("--real-augment", type=int, default=24)
     ap.add_argument("--steps", type=int, default=2000)
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--cut", type=int, default=DEFAULT_CUT, help="first block that trains (16: only the head)")
     ap.add_argument("--block-lr", type=float, default=0.1, help="learning rate of the blocks, times --lr")
+    ap.add_argument("--real-share", type=float, default=0.3,
+                    help="share of each batch drawn from the real fit images (0: uniform over all samples)")
     ap.add_argument("--samples", help="samples.npz to reuse (default: WORK/samples.npz, built if missing)")
     args = ap.parse_args()
     torch.manual_seed(TRAIN_SEED)
@@ -299,7 +328,8 @@ def main():
         print(f"crop features {crop_f.shape} {time.time() - t0:.0f}s", flush=True)
         page_f = features(bottom, s["pages"], args.work, args.threads)
         print(f"page features {page_f.shape} {time.time() - t0:.0f}s", flush=True)
-        np.savez(feats_path, crop_f=crop_f, crop_y=s["crop_y"], page_f=page_f, page_y=s["page_y"], page_c=s["page_c"])
+        np.savez(feats_path, crop_f=crop_f, crop_y=s["crop_y"], page_f=page_f, page_y=s["page_y"], page_c=s["page_c"],
+                 crop_source=s["source"], page_source=s["page_source"])
     top_path = os.path.join(args.work, "top.pt")
     if not os.path.exists(top_path):
         train_top(args, top, np.load(feats_path), top_path)
