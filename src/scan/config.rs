@@ -248,15 +248,17 @@ mod tests {
     use super::*;
     use crate::terms::Verdict;
 
-    #[test]
-    fn the_services_section_is_ignored_but_other_unknown_keys_are_not() {
+    /// `scan.toml` with `text` in a fresh folder (kept alive by the returned guard).
+    fn config_file(text: &str) -> (tempfile::TempDir, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("scan.toml");
-        std::fs::write(
-            &path,
-            "[serve]\nmax_upload = \"1MiB\"\n[stages]\nocr = false\n",
-        )
-        .unwrap();
+        std::fs::write(&path, text).unwrap();
+        (dir, path)
+    }
+
+    #[test]
+    fn the_services_section_is_ignored_but_other_unknown_keys_are_not() {
+        let (_dir, path) = config_file("[serve]\nmax_upload = \"1MiB\"\n[stages]\nocr = false\n");
         assert!(!ScanConfig::load(&path).unwrap().stages.ocr);
         std::fs::write(&path, "[serv]\nmax_upload = 1\n").unwrap();
         assert!(matches!(
@@ -267,14 +269,10 @@ mod tests {
 
     #[test]
     fn parses_a_full_config_and_resolves_rule_paths() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("scan.toml");
-        std::fs::write(
-            &path,
+        let (dir, path) = config_file(
             "[stages]\nocr = false\n[thresholds]\nnational_emblem = 0.7\n[rules]\nfiles = [\"extra.toml\"]\n\
              [fusion]\nemblem_alone = \"pass\"\n[visual]\ndetail_max_pixels = 0\n[ocr]\ndet_max_side = 2560\n",
-        )
-        .unwrap();
+        );
         let config = ScanConfig::load(&path).unwrap();
         assert!(!config.stages.ocr && config.stages.visual);
         assert_eq!(config.thresholds.national_emblem, Some(0.7));
@@ -299,9 +297,7 @@ mod tests {
 
     #[test]
     fn rejects_unknown_keys_and_bad_thresholds() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("scan.toml");
-        std::fs::write(&path, "[stages]\nocrr = true\n").unwrap();
+        let (_dir, path) = config_file("[stages]\nocrr = true\n");
         assert!(ScanConfig::load(&path).is_err());
         std::fs::write(&path, "[thresholds]\nofficial_seal = 1.5\n").unwrap();
         let err = ScanConfig::load(&path).unwrap_err().to_string();
