@@ -197,10 +197,16 @@ def augment_real(rng: random.Random, im: Image.Image, box):
     return Image.open(buf).convert("RGB"), box
 
 
+def real_image_path(shared: str, row: dict) -> str:
+    """A real row's image: samples/real_visual rows name it from that folder; the rows of
+    extra_real.json (samples/certificates_seals, samples/ocr) from ../shared itself."""
+    return os.path.join(shared, row.get("root", "samples/real_visual"), row["path"])
+
+
 def real_samples(stage1, row: dict, shared: str, rng: random.Random, original: bool):
-    im = Image.open(os.path.join(shared, "samples/real_visual", row["path"]))
+    im = Image.open(real_image_path(shared, row))
     im.load()
-    box = row["emblem_bbox"]
+    box = row.get("emblem_bbox")
     if original:
         im = C.ev.flatten(im)
     else:
@@ -229,6 +235,59 @@ def real_samples(stage1, row: dict, shared: str, rng: random.Random, original: b
         whole = look
     labels = [int(row["national_emblem"]), int(row["certificate_layout"]), int(row["official_seal"])]
     return crops, [page_sample(im, labels, whole)]
+
+
+def real_objects(shared: str, rows: list[dict]) -> list[tuple[Image.Image, int]]:
+    """(object image, crop class) cut from real training images: the emblem's box (with a little
+    context, as an icon is printed), and the whole image where the image is the object (a crest,
+    a logo, a cropped seal). They are pasted at other sizes on other backgrounds by
+    `real_object_crop`, so the verifier sees real emblem and look-alike pixels at the small sizes
+    the real set has too few of, and so that the paste itself is no cue (both classes are pasted)."""
+    out = []
+    for r in rows:
+        im = C.ev.flatten(Image.open(real_image_path(shared, r)))
+        box = r.get("emblem_bbox")
+        if r["national_emblem"] and box:
+            x, y, w, h = box
+            m = 0.08 * max(w, h)
+            obj = im.crop((max(0, int(x - m)), max(0, int(y - m)), min(im.width, int(x + w + m)), min(im.height, int(y + h + m))))
+            out.append((obj, CLS["national_emblem"]))
+        elif not r["national_emblem"] and LOOKALIKE_CLASS.get(r["lookalike"]) is not None and is_lone_object(im):
+            out.append((im, LOOKALIKE_CLASS[r["lookalike"]]))
+    return out
+
+
+def is_lone_object(im: Image.Image) -> bool:
+    """A look-alike row whose image is the object itself (an icon, a crest, a cropped seal), not a
+    page or a photo with the object somewhere in it: small and about square."""
+    return max(im.size) <= 600 and max(im.size) <= 1.25 * min(im.size)
+
+
+def real_object_crop(assets, rng: random.Random, objects, negatives: list[Image.Image]):
+    """One real object pasted, opaque (with the background it was printed on), at a random size on a
+    generated background or a patch of a real negative image, framed as a candidate crop."""
+    obj, cls = rng.choice(objects)
+    side = rng.choice([48, 64, 96, 128, 192])
+    nrng = np.random.default_rng(rng.randint(0, 2**31))
+    if negatives and rng.random() < 0.5:
+        neg = rng.choice(negatives)
+        s = min(neg.width, neg.height, rng.randint(side, 3 * side))
+        x0, y0 = rng.randint(0, neg.width - s), rng.randint(0, neg.height - s)
+        bg = neg.crop((x0, y0, x0 + s, y0 + s)).resize((side, side), Image.BOX)
+    elif rng.random() < 0.6:
+        bg = generate.background(rng, nrng, assets, side, side)
+    else:
+        bg = generate.paper(rng, nrng, side, side)
+    long = max(6, int(side / C.CROP["context"] * rng.uniform(0.55, 1.1)))
+    f = long / max(obj.size)
+    o = obj.resize((max(2, round(obj.width * f)), max(2, round(obj.height * f))), Image.LANCZOS if f < 1 else Image.BILINEAR)
+    if rng.random() < 0.15:
+        o = ImageOps.grayscale(o).convert("RGB")
+    x = (side - o.width) // 2 + rng.randint(-side // 10, side // 10)
+    y = (side - o.height) // 2 + rng.randint(-side // 10, side // 10)
+    bg.paste(o, (x, y))
+    bg = generate.degrade(rng, bg)
+    return to_u8(C.crop_input(bg, (0, 0, side))), cls
 
 
 def fit_calibration_part(path: str, repo: str) -> bool:

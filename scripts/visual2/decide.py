@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""The seventh session's pre-registered shipping rule for a verifier candidate (docs/visual.md):
-reads only the generated calibration set and the real fit-calibration third of two eval dumps,
-never the report half.
+"""The pre-registered shipping rule for a verifier candidate (docs/visual.md): reads only the
+generated calibration set, the real fit-calibration third and (eighth session on) the real_extra set
+of two eval dumps, never the report half.
 
     python3 scripts/visual2/decide.py BASELINE_DUMP BASELINE_THRESHOLDS CANDIDATE_DUMP CANDIDATE_THRESHOLDS
 
 Dumps are `eval_cascade.py --dump` files; thresholds are JSON lists in label order
 (national_emblem, certificate_layout, official_seal), e.g. '[0.7939, 0.8405, 0.4764]'. A baseline
 dump made with --quick has no full calibration set; its calibration F1 is in models/visual_verifier.json.
-Prints, per model: fit-calibration errors at the thresholds, per-label ROC AUC and their mean, and the
+Prints, per model: fit-calibration errors at the thresholds, per-label ROC AUC and their mean, the
+same for real_extra when the dump has it (labels without positives there have no AUC), and the
 calibration F1 when the dump holds the full calibration set.
 """
 
@@ -42,10 +43,13 @@ def main():
         sys.exit(__doc__)
     for name, dump, thr in (("baseline", sys.argv[1], sys.argv[2]), ("candidate", sys.argv[3], sys.argv[4])):
         sets, thr = json.load(open(dump)), json.loads(thr)
-        fit_cal = sets["real_fit_cal"]
-        aucs = [auc([r["verifier"][i] for r in fit_cal], [r["truth"][i] for r in fit_cal]) for i in range(3)]
-        print(f"{name}: fit-calibration third, {len(fit_cal)} images: errors {errors(fit_cal, thr)}, "
-              f"AUC {[round(a, 3) for a in aucs]}, mean {float(np.nanmean(aucs)):.4f}")
+        for title, key in (("fit-calibration third", "real_fit_cal"), ("real_extra", "real_extra")):
+            if key not in sets:
+                continue
+            rows = sets[key]
+            aucs = [auc([r["verifier"][i] for r in rows], [r["truth"][i] for r in rows]) for i in range(3)]
+            print(f"{name}: {title}, {len(rows)} images: errors {errors(rows, thr)}, "
+                  f"AUC {[round(a, 3) for a in aucs]}, mean {float(np.nanmean(aucs)):.4f}")
         if len(sets.get("calibration", [])) > 200:  # not a --quick dump
             print(f"   calibration F1 {[round(f1(sets['calibration'], thr, i), 3) for i in range(3)]}")
 

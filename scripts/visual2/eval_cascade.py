@@ -8,7 +8,11 @@ Sets:
   real_report   the `report` half of ../shared/samples/real_visual (real_split.json): figures only,
                 never used to choose anything;
   real_fit_cal  the third of the `fit` half kept out of training: thresholds are chosen on it
-                together with the generated calibration set;
+                together with the generated calibration set (with --extra-real 1, also the
+                calibration third of extra_real.json, as train_verifier.py --extra-real 1 keeps it);
+  real_extra    with --extra-real 0 (the default, as the shipped model is trained): all 33
+                hand-labelled images of extra_real.json, which neither trained nor calibrated the
+                model; seals and look-alikes only (no emblem or certificate among them);
   calibration, heldout, heldout_screens: the generated sets of scripts/eval_visual.py (same seeds,
                 same generator config as the stage-1 figures).
 Preprocessing and candidate selection come from scripts/visual2/cascade.py, the twin of
@@ -92,19 +96,19 @@ class Cascade:
         }
 
 
-def real_rows(shared, side):
+def real_rows(shared, side, extra=False):
     rows = json.load(open(os.path.join(shared, "samples/real_visual/labels.json"), encoding="utf-8"))
     if side == "report":
         keep = set(json.load(open(os.path.join(HERE, "real_split.json")))["report"])
         return [r for r in rows if r["path"] in keep]
-    _, cal = T.fit_rows(shared)
+    _, cal = T.fit_rows(shared, extra=extra)
     return cal
 
 
 def score_real(cas, shared, rows):
     out = []
     for r in rows:
-        im = Image.open(os.path.join(shared, "samples/real_visual", r["path"]))
+        im = Image.open(T.D.real_image_path(shared, r))
         im.load()
         res = cas.run(im)
         res.update(name=r["path"], truth=[int(r[k]) for k in LABELS], style=r["emblem_style"],
@@ -180,6 +184,8 @@ def main():
     ap.add_argument("--quick", action="store_true", help="real sets and 200 generated calibration images only")
     ap.add_argument("--dump", default=os.path.join(ROOT, "target", "verifier", "eval_dump.json"))
     ap.add_argument("--from-dump", action="store_true", help="re-read the scores of the last run instead of scoring")
+    ap.add_argument("--extra-real", type=int, default=0,
+                    help="1: the model was trained with train_verifier.py --extra-real 1 (default 0: score extra_real.json as its own set)")
     args = ap.parse_args()
     C.load_sidecar_geometry(os.path.splitext(args.verifier)[0] + ".json")
     cfg = ev.generate.load_config()
@@ -196,10 +202,12 @@ def main():
 def score_all(args, cfg):
     cas = Cascade(args.verifier)
     sets = {
-        "real_fit_cal": score_real(cas, args.shared, real_rows(args.shared, "fit_cal")),
+        "real_fit_cal": score_real(cas, args.shared, real_rows(args.shared, "fit_cal", bool(args.extra_real))),
         "real_report": score_real(cas, args.shared, real_rows(args.shared, "report")),
         "calibration": score_generated(cas, args.shared, "calibration", cfg["calibration_seed"], 200 if args.quick else cfg["calibration_count"]),
     }
+    if not args.extra_real:
+        sets["real_extra"] = score_real(cas, args.shared, T.extra_rows())
     if not args.quick:
         sets["heldout"] = score_generated(cas, args.shared, "heldout", cfg["heldout_seed"], cfg["heldout_count"])
         sets["heldout_screens"] = score_generated(cas, args.shared, "heldout", cfg["heldout_seed"], ev.SCREEN_COUNT, screens=True)

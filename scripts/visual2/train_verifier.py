@@ -118,15 +118,27 @@ def unit_of(row, repo_sizes):
     return row["path"] if repo_sizes[row["repo"]] >= 10 else row["repo"]
 
 
-def fit_rows(shared):
+def extra_rows():
+    """The hand-labelled real images of ../shared/samples/certificates_seals and samples/ocr
+    (extra_real.json): contracts and letters with seals, cropped seals, receipts, signs, tables.
+    None of their repositories is in samples/real_visual, so they join the fit side whole."""
+    rows = json.load(open(os.path.join(HERE, "extra_real.json"), encoding="utf-8"))["rows"]
+    return [dict(r, root=".", emblem_bbox=None, emblem_style=None) for r in rows]
+
+
+def fit_rows(shared, extra=False):
+    """(train, calibration) real rows: the fit half of samples/real_visual and, with `extra`, the
+    rows of extra_real.json; a third of each, by repository (image by image in repositories of ten
+    or more), is kept for calibration."""
     rows = json.load(open(os.path.join(shared, "samples/real_visual/labels.json"), encoding="utf-8"))
     split = json.load(open(os.path.join(HERE, "real_split.json"), encoding="utf-8"))
     fit = set(split["fit"])
-    sizes = collections.Counter(r["repo"] for r in rows)
+    rows = rows + (extra_rows() if extra else [])
+    sizes = collections.Counter(r["repo"] for r in rows)  # over both halves, as real_split.py counts
+    rows = [r for r in rows if r["path"] in fit or r.get("root") == "."]
     train, cal = [], []
     for r in rows:
-        if r["path"] in fit:
-            (cal if D.fit_calibration_part(r["path"], unit_of(r, sizes)) else train).append(r)
+        (cal if D.fit_calibration_part(r["path"], unit_of(r, sizes)) else train).append(r)
     return train, cal
 
 
@@ -160,11 +172,18 @@ def build_samples(args, path):
         kind = LOOKALIKE_KINDS[k % len(LOOKALIKE_KINDS)]
         x, y = D.lookalike_crop(assets, cfg, rng, kind, police)
         add([(x, y)], [], 1)
-    train, _ = fit_rows(args.shared)
+    train, _ = fit_rows(args.shared, extra=args.extra_real)
     for r in train:
         for a in range(args.real_augment):
             add(*D.real_samples(stage1, r, args.shared, rng, original=a == 0), 2)
     print(f"real fit images: {len(train)} x {args.real_augment}; {len(crops)} crops, {len(pages)} pages, {time.time() - t0:.0f}s", flush=True)
+    if args.real_pastes:
+        objects = D.real_objects(args.shared, train)
+        negatives = [C.ev.flatten(__import__("PIL.Image").Image.open(D.real_image_path(args.shared, r))) for r in train
+                     if not (r["national_emblem"] or r["official_seal"]) and r["lookalike"] == "none"]
+        print(f"real objects to paste: {collections.Counter(c for _, c in objects)}; negative backgrounds {len(negatives)}", flush=True)
+        for _ in range(args.real_pastes):
+            add([D.real_object_crop(assets, rng, objects, negatives)], [], PASTED_REAL)
     np.savez(path, crops=np.stack(crops), crop_y=np.array(crop_y, np.int64), source=np.array(source, np.int8),
              pages=np.stack(pages), page_y=np.stack(page_y), page_c=np.array(page_c, np.int64),
              page_source=np.array(page_source, np.int8))
@@ -200,6 +219,7 @@ def features(bottom, images: np.ndarray, work: str, threads: int, batch=64) -> n
 
 
 REAL = 2  # the `source` of a sample cut from a real image (0: generated scene, 1: pasted object)
+PASTED_REAL = 3  # a real object pasted on another background: drawn with the generated samples
 
 
 def batch_sampler(source: np.ndarray, real_share: float, g: torch.Generator):
@@ -310,6 +330,10 @@ def main():
     ap.add_argument("--block-lr", type=float, default=0.1, help="learning rate of the blocks, times --lr")
     ap.add_argument("--real-share", type=float, default=0.3,
                     help="share of each batch drawn from the real fit images (0: uniform over all samples)")
+    ap.add_argument("--extra-real", type=int, default=0,
+                    help="1: train and calibrate on extra_real.json too (default 0: real_visual only, as shipped)")
+    ap.add_argument("--real-pastes", type=int, default=0,
+                    help="real emblem and look-alike objects pasted at other sizes (default 0, as shipped; the eighth session tried 3000)")
     ap.add_argument("--samples", help="samples.npz to reuse (default: WORK/samples.npz, built if missing)")
     args = ap.parse_args()
     torch.manual_seed(TRAIN_SEED)
