@@ -453,3 +453,41 @@ fn a_short_phrase_that_starts_inside_a_longer_word_is_not_matched() {
         .unwrap();
     assert!(!off.find_all("这件瓷器的年代考证还有争议").is_empty());
 }
+
+/// Eighth session's pass (holdout6 and holdout7 looked at): phrasings the lexicon lacked, the
+/// ministries' history and employers' requirements as official context, a homophone that
+/// normalisation would drop. Written here with other words than the pools'.
+#[test]
+fn phrasings_and_readings_of_the_eighth_session() {
+    for (text, expected) in [
+        ("焊工证人证分离，年薪两万", Verdict::Block),
+        ("ren zheng fen li，监理工程师证", Verdict::Block),
+        ("茶艺师证线上助考，一次过", Verdict::Block),
+        ("电工证远程代考", Verdict::Block),
+        ("yuan cheng dai kao，叉车证", Verdict::Block),
+        ("育婴师证签约保过", Verdict::Block),
+        ("qianyuebaoguo 保育员证", Verdict::Block),
+        ("yuanrenshibubanfa 高级茶艺师", Verdict::Block),
+        ("jiao yu bu ban fa 的心理咨询师证书", Verdict::Block),
+        ("免试领证！消防设施操作员", Verdict::Block),
+        ("考不过免费重修，营养师证", Verdict::Block),
+        ("二建证书出租，价格面议", Verdict::Block),
+        ("营养师证还有内部指标", Verdict::Review),
+        ("拿到电工证高薪就业", Verdict::Review),
+        ("政府主推的养老护理员证书", Verdict::Review),
+    ] {
+        assert_eq!(verdict(text), expected, "{text}: {:?}", find(text));
+    }
+    for text in [
+        "在线上考试中不许切换窗口", // 线上丶考: 丶 reads zhǔ like 助 and is dropped
+        "2008年机构改革后，原人事部的职责整合进新部门", // the ministries' history
+        "招聘幼儿园保育员，需持岗位合格证", // an employer asking for the real certificate
+        "政府主推以旧换新，冰箱立减五百", // a subsidy, no certificate
+        "轮渡票包过江和午餐",       // 包过江: crossing the river
+        "菜包过一下水就能冻起来",   // 菜包: the bun
+        "空调全国联保，师傅持证上门", // a warranty (allow list)
+        "招聘注册安全工程师，拒绝挂证", // the employer refusing it
+    ] {
+        assert_eq!(verdict(text), Verdict::Pass, "{text}: {:?}", find(text));
+    }
+}

@@ -593,6 +593,13 @@ fn classify(c: char, t2s: &HashMap<char, char>, out: &mut [Entry; 8]) -> usize {
 /// words, so they are dropped like punctuation.
 const STROKES_USED_AS_SEPARATORS: [char; 4] = ['丨', '丶', '丿', '乀'];
 
+/// Whether normalisation drops `c` although it is a Chinese character (the single strokes above). A
+/// generated spelling must not use one: `丶` reads zhǔ like 助, and `线上丶考` would normalise to
+/// `线上考`, which is ordinary text (`在线上考试`).
+pub(crate) fn is_dropped_stroke(c: char) -> bool {
+    STROKES_USED_AS_SEPARATORS.contains(&c)
+}
+
 /// A Latin letter with diacritics (pinyin tone marks `ā á ǎ à`, `ü`) becomes its base letter, so
 /// `bāo guò` reads like `baoguo`.
 fn strip_tone_mark(c: char) -> char {

@@ -43,7 +43,7 @@ use std::sync::OnceLock;
 
 use pinyin::ToPinyin;
 
-use super::normalize::is_han;
+use super::normalize::{self, is_han};
 use super::rules::{Forms, Homophones, Severity};
 
 /// Components of the lexicon's key characters, as advertisers split them. Hand-written because no
@@ -323,10 +323,9 @@ fn homophones(c: char, any_tone: bool) -> &'static [char] {
     let (same, any) = TABLES.get_or_init(|| {
         let mut by_tone: HashMap<&'static str, Vec<char>> = HashMap::new();
         let mut by_syllable: HashMap<&'static str, Vec<char>> = HashMap::new();
-        for h in (0x4E00..=0x9FA5)
-            .filter_map(char::from_u32)
-            .filter(|&h| is_common(h) && !FUNCTION_CHARACTERS.contains(&h))
-        {
+        for h in (0x4E00..=0x9FA5).filter_map(char::from_u32).filter(|&h| {
+            is_common(h) && !FUNCTION_CHARACTERS.contains(&h) && !normalize::is_dropped_stroke(h)
+        }) {
             if let Some(p) = h.to_pinyin() {
                 by_tone.entry(p.with_tone()).or_default().push(h);
                 by_syllable.entry(p.plain()).or_default().push(h);
@@ -447,6 +446,17 @@ mod tests {
             !v.iter().any(|s| s.chars().all(is_han)
                 && s != "内部推荐"
                 && !s.contains(['訁', '扌', '咅'])),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn no_homophone_is_a_stroke_that_normalisation_drops() {
+        // 丶 reads zhǔ like 助: 线上丶考 would be compiled as 线上考, which 在线上考试 contains.
+        let v = all("线上助考", Severity::High);
+        assert!(v.contains(&"线上住考".to_string()), "{v:?}");
+        assert!(
+            !v.iter().any(|s| s.contains(['丶', '丨', '丿', '乀'])),
             "{v:?}"
         );
     }
