@@ -63,6 +63,26 @@ pools with disjoint templates, certificate names, tails and sentences:
   政府主推 trade-in subsidies, 可查可验 anti-counterfeit codes, 全国通用 fuel cards and ration coupons,
   国家认可 degrees, certificates asked for in job posts (岗位合格证, 无人机操控员执照, C证), and cheating
   and forged certificates punished in news.
+- `holdout8.tsv` was written in the ninth session by a writer who had not seen the matcher's rules or
+  any pool's misses, before anyone scored `holdout8`: figures only. Like `holdout7` it has its own
+  certificate names (occupations advertised in 2026: 数据标注员, 睡眠健康管理师, 情绪疗愈师, AI提示词工程师,
+  宠物殡葬师, 飞盘教练, 充电桩运维员 …), tails, context phrases (上岗必须, 国网可查, 内部名额, 月入过万,
+  官方直发, 终身有效), ordinary sentences, reports, prefixes and ad templates, and key phrasings only it
+  draws (包通过, 本人无需到场, 没过退全款, 两周拿证, 小白包拿证, 原劳动部发证), its own separators (en space,
+  narrow no-break space, Hangul filler, invisible separator, ▪, ✿, ︱, ・, 🔹), homophones (通→同/桶,
+  没→梅/媒, 两→亮, 周→州/舟, 小→晓, 白→百, 劳→牢, 动→洞, 本→苯, 无→吴, 需→须, 到→道, 场→厂, 证→郑,
+  包→胞, 过→裹, 退→腿, 代→戴, 替→惕, 款→宽, 拿→呐), component splits (通→甬辶, 没→氵殳, 动→云力,
+  到→至刂, 需→雨而) and traditional forms (沒, 兩, 勞, 動, 無, 場), tone numbers as in `holdout3`, and
+  pinyin styles only it draws (BAO GUO, Baoguo, bao·guo; one character as GUO4 or （guo）). Its ordinary
+  lines lean on the hard cases: 包通过 of luggage and carry-on bags, 本人无需到场 in online social-security
+  and lawyer-agency services and 本人到场 in exam rules, 没过…退全款 of presale orders and seven-day
+  returns, 不过退款 in a refund chat, 两周拿证 of an expedited passport, 小白包拿来装证件 in a review, 原劳动部
+  in the 1994 wage rules and of still-valid old certificates, 红包过/快递包过/开包过/质保过期/包过夜, 交代考前,
+  新一代考古, 三代考古人, 替考上大学, 替代考试, 迅速成核 and 液氮速成冰淇淋, 内部推荐名额 in HR rules, 挂靠
+  of van fleets, research centres and in a legal question, 月入过万 and 高薪 in genuine job posts, job
+  posts asking for real certificates, processing times with 出证/出具 (公证书, 健康证, 食品经营许可证,
+  学历认证), 全国通用 charging plugs and takeaway vouchers, and ministries and 中国/中华/全国/国家 in
+  notices and news.
 
 Columns: label, kind, text. Labels:
 - `ad`: a knock-off certificate ad; it must be flagged (review or block). The kind says which evasion
@@ -107,6 +127,11 @@ PINYIN = {
     "签": ("qian", "qiān"), "约": ("yue", "yuē"), "保": ("bao", "bǎo"), "学": ("xue", "xué"),
     "分": ("fen", "fēn"), "离": ("li", "lí"), "线": ("xian", "xiàn"), "上": ("shang", "shàng"),
     "助": ("zhu", "zhù"),
+    # Only in holdout8's key phrasings (likewise absent from every earlier key).
+    "通": ("tong", "tōng"), "没": ("mei", "méi"), "两": ("liang", "liǎng"), "周": ("zhou", "zhōu"),
+    "小": ("xiao", "xiǎo"), "白": ("bai", "bái"), "劳": ("lao", "láo"), "动": ("dong", "dòng"),
+    "本": ("ben", "běn"), "无": ("wu", "wú"), "需": ("xu", "xū"), "到": ("dao", "dào"),
+    "场": ("chang", "chǎng"),
 }
 SPLITS = {"证": ["訁正", "讠正", "言正"], "挂": ["扌圭"], "考": ["耂丂"], "拿": ["合手"],
           "靠": ["告非"], "包": ["勹巳"]}
@@ -117,16 +142,18 @@ HOMOPHONES = {"包": ["宝", "保"], "代": ["带", "岱"], "考": ["烤", "拷"
 KEYS = ["包过", "代考", "替考", "挂证", "不过包退", "包拿证", "零基础包拿证", "3天拿证", "人社部颁发",
         "不过退款"]
 
-# What holdout4, holdout5, holdout6 and holdout7 (only) add to the tables above: key phrasings, separators,
+# What holdout4, holdout5, holdout6, holdout7 and holdout8 (only) add to the tables above: key phrasings, separators,
 # homophones, splits and traditional forms of their own. The other pools draw exactly as before.
 POOL_KEYS = {"holdout4": KEYS + ["7天拿证", "0基础包拿证", "考不过全额退款", "人社部统一颁发"],
              "holdout5": KEYS + ["免考拿证", "15天下证", "包考包过", "人社部直接发证", "挂证兼职", "替考枪手"],
              "holdout6": KEYS + ["免试领证", "不过免费重修", "20天领证", "远程代考", "证书出租", "教育部颁发"],
-             "holdout7": KEYS + ["签约保过", "30天出证", "不过退学费", "人证分离", "原人事部颁发", "线上助考"]}
+             "holdout7": KEYS + ["签约保过", "30天出证", "不过退学费", "人证分离", "原人事部颁发", "线上助考"],
+             "holdout8": KEYS + ["包通过", "本人无需到场", "没过退全款", "两周拿证", "小白包拿证", "原劳动部发证"]}
 POOL_SEPARATORS = {"holdout4": ["/", ".", "~", "丨", "_", "*", "♥", "\u3000", "、"],
                    "holdout5": ["+", "#", "=", "—", "✨", "☆", "\u2022", "\u200d", "^"],
                    "holdout6": ["|", "❤", "\u00a0", "\u2060", "→", "…", "○", ",", "🌟"],
-                   "holdout7": ["\u00ad", "\u2009", "\ufeff", "\u200c", "◆", "✔", "～", "；", "👉"]}
+                   "holdout7": ["\u00ad", "\u2009", "\ufeff", "\u200c", "◆", "✔", "～", "；", "👉"],
+                   "holdout8": ["\u2002", "\u202f", "\u3164", "\u2063", "▪", "✿", "︱", "・", "🔹"]}
 POOL_HOMOPHONES = {"holdout4": {"证": ["挣"], "过": ["果"], "颁": ["班"], "基": ["鸡"], "础": ["出"]},
                    "holdout5": {"包": ["煲"], "过": ["锅"], "代": ["贷", "袋"], "替": ["涕"], "社": ["设"],
                                 "部": ["布"], "下": ["吓"], "免": ["勉"], "证": ["铮"], "职": ["值"]},
@@ -135,25 +162,34 @@ POOL_HOMOPHONES = {"holdout4": {"证": ["挣"], "过": ["果"], "颁": ["班"], 
                                 "育": ["玉"], "代": ["黛"]},
                    "holdout7": {"签": ["千", "迁"], "约": ["月"], "保": ["堡"], "学": ["雪"], "离": ["梨", "璃"],
                                 "助": ["住", "祝"], "线": ["现"], "出": ["初"], "颁": ["斑"], "分": ["芬"],
-                                "事": ["市"], "退": ["推"], "过": ["郭"], "证": ["睁"]}}
+                                "事": ["市"], "退": ["推"], "过": ["郭"], "证": ["睁"]},
+                   "holdout8": {"通": ["同", "桶"], "没": ["梅", "媒"], "两": ["亮"], "周": ["州", "舟"],
+                                "小": ["晓"], "白": ["百"], "劳": ["牢"], "动": ["洞"], "本": ["苯"], "无": ["吴"],
+                                "需": ["须"], "到": ["道"], "场": ["厂"], "证": ["郑"], "包": ["胞"], "过": ["裹"],
+                                "退": ["腿"], "代": ["戴"], "替": ["惕"], "款": ["宽"], "拿": ["呐"]}}
 POOL_SPLITS = {"holdout4": {"颁": ["分页"], "部": ["咅阝"], "额": ["客页"]},
                "holdout5": {"枪": ["木仓"], "职": ["耳只"], "代": ["亻弋"], "过": ["辶寸"], "社": ["礻土"],
                             "接": ["扌妾"]},
                "holdout6": {"试": ["讠式"], "领": ["令页"], "租": ["禾且"], "程": ["禾呈"], "教": ["孝攵"],
                             "远": ["辶元"], "退": ["艮辶"], "费": ["弗贝"]},
                "holdout7": {"签": ["⺮佥"], "约": ["纟勺"], "保": ["亻呆"], "助": ["且力"], "线": ["纟戋"],
-                            "分": ["八刀"], "原": ["厂泉"]}}
+                            "分": ["八刀"], "原": ["厂泉"]},
+               "holdout8": {"通": ["甬辶"], "没": ["氵殳"], "动": ["云力"], "到": ["至刂"], "需": ["雨而"]}}
 POOL_TRAD = {"holdout4": {"统": "統", "额": "額", "颁": "頒"},
              "holdout5": {"职": "職", "枪": "槍"},
              "holdout6": {"试": "試", "领": "領", "书": "書", "远": "遠", "费": "費"},
-             "holdout7": {"签": "簽", "约": "約", "学": "學", "离": "離", "线": "線"}}
+             "holdout7": {"签": "簽", "约": "約", "学": "學", "离": "離", "线": "線"},
+             "holdout8": {"没": "沒", "两": "兩", "劳": "勞", "动": "動", "无": "無", "场": "場"}}
 # Pinyin styles a pool draws besides the shared ones (holdout5: BaoGuo, bāoguò, bao-guo; one character
 # capitalised as Guo; holdout6: Bao Guo, bao'guo, baoGuo, BĀO GUÒ; one character as GUO or Guò; holdout7:
-# bao_guo, Bāo Guò, BAO1 GUO4; one character as GUÒ or Guo4). Only that pool's draws change.
+# bao_guo, Bāo Guò, BAO1 GUO4; one character as GUÒ or Guo4; holdout8: BAO GUO, Baoguo, bao·guo; one
+# character as GUO4 or （guo）). Only that pool's draws change.
 POOL_EXTRA_PINYIN = {"holdout5": ["BaoGuo", "bāoguò", "bao-guo"],
                      "holdout6": ["Bao Guo", "bao'guo", "baoGuo", "BĀO GUÒ"],
-                     "holdout7": ["bao_guo", "Bāo Guò", "BAO1 GUO4"]}
-POOL_EXTRA_PINYIN_CHAR = {"holdout5": ["Guo"], "holdout6": ["GUO", "Guò"], "holdout7": ["GUÒ", "Guo4"]}
+                     "holdout7": ["bao_guo", "Bāo Guò", "BAO1 GUO4"],
+                     "holdout8": ["BAO GUO", "Baoguo", "bao·guo"]}
+POOL_EXTRA_PINYIN_CHAR = {"holdout5": ["Guo"], "holdout6": ["GUO", "Guò"], "holdout7": ["GUÒ", "Guo4"],
+                          "holdout8": ["GUO4", "（guo）"]}
 
 
 def merged(base: dict, extra: dict) -> dict:
@@ -289,6 +325,25 @@ POOLS["holdout7"] = {
                 "供应链管理师证书国家认可，入库可查", "产后康复师证书政府主推，学完月入两万",
                 "光伏电站运维员证走内部推荐，不参加考试也能拿", "人社系统可查可验的数字化管理师证书，全国通用",
                 "注册安全工程师证书挂靠，不用到岗坐收年费", "葡萄酒品鉴师证书速成，一个周末就能拿"],
+}
+
+POOLS["holdout8"] = {
+    "certs": ["数据标注员证", "睡眠健康管理师证书", "情绪疗愈师证书", "AI提示词工程师证书", "宠物殡葬师证",
+              "飞盘教练证", "智能网联汽车测试员证", "互联网营销师证书", "碳汇计量评估师证", "中医养生保健师证",
+              "艾灸师证", "婚礼策划师证书", "充电桩运维员证", "营养配餐员证", "剧本杀主持人证", "智能楼宇管理员证"],
+    "tails": ["，小程序一键报名", "，评论区扣“证”发资料", "！4月特惠价1980", "，企微：hx8899", "，支持京东白条分期",
+              "，热线400-xxx-2026", "。每周六直播答疑", "，拿证学员可返现", "🎯🎯", "，快手同名", "，报名送实操视频",
+              "，点击左下角咨询"],
+    "templates": ["{cert}春季班开课，{claim}{tail}", "转需！{cert}，{claim}{tail}", "【{cert}】不限年龄学历，{claim}{tail}",
+                  "{claim}——{cert}考证季火热报名{tail}", "有想考{cert}的姐妹吗？{claim}{tail}",
+                  "副业新选择：{cert}，{claim}{tail}", "{cert}官方合作机构招生中，{claim}{tail}"],
+    "context": ["数据标注员证上岗必须，没证平台不给派单", "睡眠健康管理师证书速成，两个周末结课就能接咨询",
+                "情绪疗愈师证书国家认可，学完月入过万", "AI提示词工程师证书还有内部名额，报上直接安排考核",
+                "宠物殡葬师证全国通用，开店必备", "互联网营销师证书政府主推，考下来就能申请补贴",
+                "充电桩运维员证持证上岗，高薪就业有保障", "碳汇计量评估师证国网可查，全国通用",
+                "中医养生保健师证书挂靠养生馆，每年补贴六千", "艾灸师证走内部渠道，一个月速成",
+                "智能网联汽车测试员证书官方直发，车企抢着要", "营养配餐员证学校食堂上岗必须，高薪包就业",
+                "婚礼策划师证书国家认可，终身有效"],
 }
 
 ORDINARY = {
@@ -989,6 +1044,112 @@ ORDINARY["holdout7"] = {
               "Fenli Bridge is closed for repairs this weekend"],
 }
 
+ORDINARY["holdout8"] = {
+    "news": ["某区法院审结一起自学考试替考案，替考者与请托人均以代替考试罪被判处拘役并处罚金",
+             "国家统计局：2026年一季度全国居民人均可支配收入同比实际增长5.1%",
+             "交通运输部：严查货车挂靠经营中“只收费、不管理”的行为，督促企业落实安全责任",
+             "全国两会期间，代表委员热议职业教育与技能人才培养",
+             "中国人民银行宣布下调金融机构存款准备金率0.5个百分点",
+             "教育部部署2026年高考安全工作，考点周边无线电监测车全天候巡查",
+             "液氮速成冰淇淋走红夜市，市场监管部门提醒：操作不当可能冻伤口腔",
+             "中华全国供销合作总社：春耕化肥储备充足，价格总体平稳",
+             "某市公证处推出“一次办”服务，继承类公证书最快3个工作日出证",
+             "国家移民管理局：内地居民可在全国任一出入境窗口申请办理护照",
+             "三代考古人接力发掘，良渚遗址又有重要新发现",
+             "国务院安委会部署开展安全生产治本攻坚三年行动",
+             "中国女子冰壶队战胜对手，晋级世锦赛四强",
+             "人社部：2026年将面向高校毕业生募集百万个就业见习岗位",
+             "国家医保局：2026年起新增一批创新药纳入医保目录"],
+    "ecommerce": ["这款双肩包通过了航空公司登机箱尺寸标准，可直接带上飞机",
+                  "婴儿湿巾开包过一个月就别再用了，建议买小包装",
+                  "冷冻叉烧包过年囤货装，一箱48只，顺丰冷链发货",
+                  "电饭煲速成蛋糕预拌粉，加水搅拌一键烘焙",
+                  "证件照换底色小程序，身份证、社保卡、签证照片一键生成",
+                  "荣誉证书定制，内页可烫金印名字，满50本包邮",
+                  "水果坏果包赔，不过要在签收后24小时内拍照联系客服",
+                  "未拆封商品没过7天无理由期限的，可申请退全款",
+                  "考研政治冲刺押题卷，正版授权，封底扫码验真",
+                  "美团外卖红包全国通用，满30减5，今日有效",
+                  "买家秀：这个小白包拿来装证件、钥匙和耳机刚刚好",
+                  "驾驶证期满换证体检，线上预约，附近医院当天出体检证明",
+                  "二手教材：初级会计实务和经济法基础，笔记齐全，包邮",
+                  "老人手机，大字体大音量，一键呼叫子女",
+                  "苹果官方翻新机，享受一年全国联保"],
+    "chat": ["班主任交代考前一晚别熬夜，早点睡",
+             "护照加急的话两周拿证没问题，你的签证来得及",
+             "微信红包过了24小时没领会自动退回的，你别急",
+             "我爸年轻时承包过村里的鱼塘，后来改种葡萄了",
+             "社保转移现在网上就能办，本人无需到场，太方便了",
+             "这个快递包过了分拣中心就一直没更新物流",
+             "我剪视频完全是小白，B站教程看了一周才会加字幕",
+             "同事说可以帮我内部推荐到财务部，但还得先过笔试",
+             "表姐考下来教师资格证了，下个月去学校报到",
+             "我家楼下新开了一家艾灸馆，我妈天天去",
+             "健康证体检做完了，医院说三个工作日出证",
+             "我老公考了B2驾照，现在跑冷链，一个月一万出头",
+             "周末带孩子去露营，你们有推荐的营地吗",
+             "可以退，不过退款要三到五个工作日才能到账",
+             "我表哥替考上大学的侄子办了十桌升学宴"],
+    "official": ["原劳动部印发的《工资支付暂行规定》明确，工资应当以法定货币支付",
+                 "原劳动部门核发的职业资格证书继续有效，持证人可在技能人才评价证书全国联网查询平台查询",
+                 "公证办事指南：材料齐全的，一般公证事项自受理之日起15个工作日内出具公证书",
+                 "食品经营许可证申请材料齐全、符合法定形式的，审核通过后即时出证",
+                 "残疾人证办理：评定结果经公示无异议后，由县级残联核发证件",
+                 "社会保障卡跨省业务可通过国家社会保险公共服务平台办理，本人无需到场",
+                 "中国人事考试网提示：考生可在考后通过“证书查询”栏目核验电子证书信息",
+                 "人力资源社会保障部 国家市场监督管理总局 国家统计局关于发布新职业信息的通知",
+                 "国家职业资格目录之外一律不得许可和认定职业资格",
+                 "应急管理部特种作业操作证及安全生产知识和管理能力考核合格信息查询平台",
+                 "国家卫生健康委员会：2026年护士执业资格考试报名时间公布",
+                 "考试须知：考生须本人到场参加考试，入场时进行人脸识别和身份证核验",
+                 "市政务服务中心：企业登记实行全程网办，营业执照审核通过后当日即可下载电子执照",
+                 "教育部留学服务中心国外学历学位认证实行网上申请，一般10个工作日出具认证书",
+                 "道路运输从业人员从业资格证电子证照全国通用，可在手机上出示"],
+    "job": ["外贸公司高薪招聘西班牙语业务员，提成另计，能接受外派",
+            "内部推荐奖金在被推荐人入职满三个月后随工资发放",
+            "招聘充电桩安装工，需持低压电工作业操作证，熟悉配电箱接线",
+            "城际货运车队招聘4.2米厢货司机，自有车辆可挂靠车队，运费月结",
+            "托育园招聘保育师，需持保育师职业技能等级证书和健康证",
+            "养生馆招聘艾灸调理师，有经验者优先，底薪4500加提成",
+            "医院营养科招聘配餐员，需持健康证，有食堂管理经验者优先",
+            "婚庆公司招聘婚礼策划，底薪5000加提成，旺季月入过万",
+            "招聘数据标注员，会用电脑即可，岗前免费培训，不收取任何费用",
+            "招聘注册造价工程师，需本人到岗办公，社保在本单位缴纳",
+            "物业招聘维修电工，需持有特种作业操作证（低压电工作业），持证上岗",
+            "中国邮政某分公司招聘投递员，有C1驾照优先",
+            "剧本杀门店招聘DM主持人，有表演经验优先，无需证书",
+            "招聘小学科学教师，需持有小学及以上教师资格证，普通话二级乙等以上",
+            "某国企招聘综合文员，本科以上学历，缴纳六险二金"],
+    "trap": ["晶体在过饱和溶液中迅速成核，形成细小颗粒",
+             "部分选修课以课程论文替代考试",
+             "新一代考古机器人亮相，可在水下精细作业",
+             "行李包通过安检后请及时取走，勿遗留在传送带上",
+             "这台洗衣机质保过期了，上门维修要收两百",
+             "研究中心挂靠于学校化学学院，经费单独核算",
+             "预售商品没过发货期就取消订单的，可以退全款",
+             "我爷爷的八级技工证书是原劳动部门发的，现在还收在抽屉里",
+             "委托律师代理诉讼的，当事人本人无需到场",
+             "今年公司内部推荐名额有限，每人最多推荐两位",
+             "紫砂壶养出包浆没有速成的办法，只能天天泡茶",
+             "徒步团费包过夜的帐篷和睡袋，登山杖自备",
+             "新员工必须经过三级安全教育，考核合格后方可上岗",
+             "充电桩国标接口全国通用，哪个牌子的电动车都能充",
+             "小区团购的生煎包过了保质期，群主说全部退款",
+             "挂靠车辆发生交通事故，挂靠单位是否承担连带责任？",
+             "高薪不等于高福利，跳槽前先看清合同",
+             "他们家三代考上的都是师范院校"],
+    "latin": ["bao tong guo an jian le, wo zai chu kou deng ni",
+              "Notarial certificates are usually issued within 15 working days",
+              "ben ren wu xu dao chang, wang shang jiu neng ban",
+              "Xiao Bai is the name of my neighbour's cat",
+              "Our internal referral programme closes on Friday",
+              "hu zhao liang zhou hou ke yi qu na",
+              "A two-week crash course in Spanish before the trip",
+              "hai mei guo qi, ke yi tui quan kuan",
+              "Lao Dong runs the noodle shop on the corner",
+              "yuan lao dong bu de wen jian xian zai hai you xiao ma"],
+}
+
 REPORTS = {
     "holdout": ["人社部、网信办联合发文，整治“包过”“代考”“不过包退”等虚假宣传",
                 "警惕！所谓“考证包过”都是骗局",
@@ -1146,8 +1307,29 @@ REPORTS["holdout7"] = ["住建部门通报：一批注册人员存在“人证�
                        "群公告：禁止发“线上助考”“包过”“挂证”广告，发现直接移出",
                        "专家解读：“岗位合格证”“职业技能等级证书”都能在官方平台查到，别信“速成拿证”的宣传"]
 
+REPORTS["holdout8"] = ["人社部门提醒：网上宣称“包通过”“小白包拿证”的培训广告不可信，证书请在全国联网平台核验",
+                       "教育考试院通报：有中介以“本人无需到场”为卖点招揽考生，实为组织替考",
+                       "反诈中心：原劳动部早在1998年就已改组，如今哪来的“原劳动部发证”",
+                       "消费者投诉：机构承诺“没过退全款”，考试没通过却以各种理由拖延退费",
+                       "记者调查：号称“两周拿证”的睡眠健康管理师培训，证书在官方平台查不到",
+                       "平台治理公告：含“包过”“代考”“挂证”“本人无需到场考试”等内容的商品将被下架",
+                       "央视曝光：所谓“国家认可、全国通用”的情绪疗愈师证书，实为机构自行印制",
+                       "市场监管局查处一批虚假培训广告，涉及“小白包拿证”“上岗必须”等用语",
+                       "警方提醒：以“内部名额”“月入过万”为诱饵的考证骗局近期高发",
+                       "法院判决：组织他人“替考”并收取“包通过费”，被告人获刑一年六个月",
+                       "网友吐槽：报了“包通过”的班，没过之后机构说“包通过”指的是包通过报名审核",
+                       "律师提醒：“政府主推”“上岗必须”等说法不能作为证书效力的依据",
+                       "住建部门通报：多名注册人员“挂证”取酬，被撤销注册并列入失信名单",
+                       "短视频平台规则：禁止发布“×天拿证”“速成拿证”“代考”类内容，违者限流封号",
+                       "社区反诈宣传：接到“证书挂靠一年稳赚两万”的电话，请直接挂断",
+                       "消协发布2026年职业培训消费提示：警惕“不过包退”“没过退全款”等承诺",
+                       "人社局辟谣：从未授权任何机构办理“原劳动部发证”“人社部颁发”的证书",
+                       "二手平台社区规范：禁止发布“代考”“替考”“考试包通过”等违规信息",
+                       "记者暗访：一家机构宣称“本人无需到场、两周拿证”，一个证收费八千元",
+                       "专家解读：“零基础包拿证”“小白包拿证”类广告为何屡禁不止"]
+
 # Pools whose pinyin may also be written with tone numbers (bao1 guo4); the others keep their draws.
-TONE_NUMBER_POOLS = {"holdout3", "holdout4", "holdout5", "holdout6", "holdout7"}
+TONE_NUMBER_POOLS = {"holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"}
 TONE_MARKS = {"āáǎà": "a", "ēéěè": "e", "īíǐì": "i", "ōóǒò": "o", "ūúǔù": "u", "ǖǘǚǜ": "v"}
 
 
@@ -1194,7 +1376,7 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
             return "".join(PINYIN[c][1] if c in PINYIN else c for c in chars)
         if name == "bao-guo":
             return "-".join(PINYIN[c][0] if c in PINYIN else c for c in chars)
-        if name:  # holdout6's and holdout7's styles: runs of other characters (digits) stay one token
+        if name:  # holdout6's, holdout7's and holdout8's styles: runs of other characters (digits) stay one token
             tokens, other = [], False
             for c in chars:
                 if c in PINYIN:
@@ -1223,6 +1405,13 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
                 return " ".join(t.capitalize() for t in tokens)
             if name == "BAO1 GUO4":
                 return " ".join(t.upper() for t in tokens)
+            if name == "BAO GUO":
+                return " ".join(t.upper() for t in tokens)
+            if name == "Baoguo":
+                joined = "".join(tokens)
+                return joined[:1].upper() + joined[1:]
+            if name == "bao·guo":
+                return "·".join(tokens)
             raise ValueError(name)
         if style == 4:  # bao1 guo4 or bao1guo4
             sylls = [tone_number(PINYIN[c][1]) if c in PINYIN else c for c in chars]
@@ -1247,6 +1436,10 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
             chars[i] = PINYIN[chars[i]][1].upper()
         elif name == "Guo4":  # 包Guo4
             chars[i] = tone_number(PINYIN[chars[i]][1]).capitalize()
+        elif name == "GUO4":  # 包GUO4
+            chars[i] = tone_number(PINYIN[chars[i]][1]).upper()
+        elif name == "（guo）":  # 包（guo）
+            chars[i] = "（" + PINYIN[chars[i]][0] + "）"
         else:
             chars[i] = tone_number(PINYIN[chars[i]][1]) if form == 2 else PINYIN[chars[i]][form]
         return "".join(chars)
@@ -1316,7 +1509,8 @@ def ads(pool: str, rng: random.Random) -> list:
 PREFIXES = ["【转发】", "早上好，", "2024-05-12 ", "用户小王：", "回复：", "刚看到："]
 POOL_PREFIXES = {"holdout5": ["【分享】", "转自朋友圈：", "2025/03/08 ", "网友留言：", "@所有人 ", "截图文字："],
                  "holdout6": ["【收藏】", "群消息：", "2026.01.17 ", "楼主：", "来源网络：", "备忘："],
-                 "holdout7": ["【置顶】", "朋友圈截图：", "2026年2月3日 ", "评论区：", "闲鱼留言：", "语音转文字："]}
+                 "holdout7": ["【置顶】", "朋友圈截图：", "2026年2月3日 ", "评论区：", "闲鱼留言：", "语音转文字："],
+                 "holdout8": ["【转载】", "微博评论：", "2026-04-09 ", "家长群：", "小红书笔记：", "邻居说："]}
 
 
 def ordinary(pool: str, rng: random.Random) -> list:
@@ -1336,7 +1530,8 @@ def reports(pool: str, rng: random.Random) -> list:
 def main() -> None:
     for seed, pool in [(15, "holdout"), (1515, "dev"), (151515, "holdout2"), (15151515, "holdout3"),
                        (1515151515, "holdout4"), (151515151515, "holdout5"),
-                       (15151515151515, "holdout6"), (1515151515151515, "holdout7")]:
+                       (15151515151515, "holdout6"), (1515151515151515, "holdout7"),
+                       (151515151515151515, "holdout8")]:
         rng = random.Random(seed)
         rows = ads(pool, rng) + ordinary(pool, rng) + reports(pool, rng)
         path = HERE / f"{pool}.tsv"
