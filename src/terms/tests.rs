@@ -30,7 +30,9 @@ fn plain_phrases_match() {
     assert!(has("不过包退", "promise.refund_if_fail"));
     assert!(has("零基础包拿证", "promise.zero_basis_certificate"));
     assert!(has("职业技能等级证书", "qual.skill_level"));
-    assert!(has("政府主推项目", "promise.government_backed"));
+    // 政府主推 is weak: it counts next to a certificate or training word, not on a subsidy.
+    assert!(has("政府主推项目，考证补贴", "promise.government_backed"));
+    assert!(!has("政府主推以旧换新补贴", "promise.government_backed"));
     assert!(has("证书印有国徽", "emblem.on_certificate"));
     assert!(rules("今天天气很好，我们去公园散步").is_empty());
 }
