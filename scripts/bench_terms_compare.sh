@@ -15,12 +15,19 @@ if [ ! -d "$old" ]; then
 fi
 # Cargo prints the executable relative to the checkout it built in: make it absolute there, or both
 # builds would run the binary under this checkout's target/.
+# OLD_CARGO_TARGET_DIR builds the old worktree elsewhere (e.g. a copy of this target/release, so only
+# the crate itself compiles). Never the same target directory as this checkout: the two builds of the
+# crate get the same artifact name there, and the second would replace the first.
 bench_binary() {
-    (cd "$1" && cargo bench --bench terms_throughput --no-run 2>&1 |
+    (cd "$1" && CARGO_TARGET_DIR="${2:-${CARGO_TARGET_DIR:-target}}" cargo bench --bench terms_throughput --no-run 2>&1 |
         sed -n 's/.*Executable .*(\(.*\)).*/\1/p' | tail -1 | xargs realpath)
 }
-old_bin=$(bench_binary "$old")
+old_bin=$(bench_binary "$old" "${OLD_CARGO_TARGET_DIR:-}")
 new_bin=$(bench_binary .)
+if [ "$old_bin" = "$new_bin" ] || cmp -s "$old_bin" "$new_bin"; then
+    echo "bench_terms_compare: both builds are the same binary ($new_bin): give the old one its own target directory" >&2
+    exit 1
+fi
 echo "old: $old_bin" >&2
 echo "new: $new_bin" >&2
 work=$(mktemp -d)
