@@ -1403,9 +1403,7 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
                 return "_".join(tokens)
             if name == "Bāo Guò":
                 return " ".join(t.capitalize() for t in tokens)
-            if name == "BAO1 GUO4":
-                return " ".join(t.upper() for t in tokens)
-            if name == "BAO GUO":
+            if name in ("BAO1 GUO4", "BAO GUO"):  # the tokens carry tone numbers or not
                 return " ".join(t.upper() for t in tokens)
             if name == "Baoguo":
                 joined = "".join(tokens)
