@@ -83,6 +83,29 @@ pools with disjoint templates, certificate names, tails and sentences:
   posts asking for real certificates, processing times with 出证/出具 (公证书, 健康证, 食品经营许可证,
   学历认证), 全国通用 charging plugs and takeaway vouchers, and ministries and 中国/中华/全国/国家 in
   notices and news.
+- `holdout9.tsv` was written in the twelfth session by a writer who had not seen the matcher's rules or
+  any pool's misses, before anyone scored `holdout9`: figures only. Like `holdout8` it has its own
+  certificate names (occupations advertised in late 2026: 具身智能训练师, 人形机器人装调员, 大模型应用开发
+  工程师, 体重管理师, 医疗护理员, 适老化改造评估师, 碳足迹核算员, 氢能设备运维员, 换电站运维员 …), tails,
+  context phrases (国家职业资格, 中级职业技能等级, 上岗必备, 内推直通车, 中国字头, 国家统一颁证, 躺收补贴,
+  包分配, 年薪四十万起), ordinary sentences, reports, prefixes and ad templates, and key phrasings only it
+  draws (一次稳过, 专人替考, 不过全额返还, 5天证书到手, 无需考试出证, 挂证躺赚, 原信息产业部颁证), its own
+  separators (em space, medium mathematical space, invisible times, hair space, ▲, ¦, ◇, ∙, 🔸),
+  homophones (稳→吻/紊, 次→刺, 专→砖, 返→反, 还→环, 躺→淌/倘, 赚→撰, 信→衅, 息→熄/夕, 产→铲, 业→叶/页,
+  书→殊, 手→首, 替→嚏, 过→帼, 证→诤, 全→泉, 额→鹅, 试→视, 颁→般, 人→仁, 到→稻, 需→虚, 无→吾, 天→添,
+  原→源, 部→步), component splits (稳→禾急, 赚→贝兼, 躺→身尚, 信→亻言, 返→反辶, 还→不辶, 息→自心,
+  次→冫欠) and traditional forms (穩, 專, 還, 賺, 產, 業), tone numbers as in `holdout3`, and pinyin
+  styles only it draws (bao.guo, Bao1Guo4, bāo-guò; one character as [guo] or 【guo】). Its ordinary
+  lines lean on the hard cases: 一次稳过 of a driving test, 专人替考生保管手机/核对准考证 at exam halls,
+  不过全额返还 of deposits and seven-day returns, 5天证件就到手 of a travel permit, 换证无需考试…当场出证 of
+  driving licences, 躺赚 in a finance chat, 挂证件袋/挂证件的挂绳/挂着证书, 原信息产业部 in the 2008 reform
+  and of still-valid telecom licences, 原邮电部 and 原铁道部, 帆布包过水/礼包过了中秋/斜挎包过于小巧,
+  新时代考古/宋代考古/汉代考古, 速成 in air-fryer recipes, 挂靠 of muck trucks and refrigerated lorries,
+  上岗必须 in safety rules and a genuine job post, 零基础 in hobbies and job posts, 内部推荐 to a hospital,
+  月入过万 doubted, genuine job posts asking for real certificates (医疗护理员培训合格证明, 低压电工作业
+  操作证) or refusing 挂证/挂靠, processing times with 拿证/出证 (护照, 港澳通行证, 居住证, 出生医学证明,
+  教师资格证书), 全国通用 special-operations certificates, and ministries and 中国/中华/全国/国家 in
+  notices and news.
 
 Columns: label, kind, text. Labels:
 - `ad`: a knock-off certificate ad; it must be flagged (review or block). The kind says which evasion
@@ -132,6 +155,10 @@ PINYIN = {
     "小": ("xiao", "xiǎo"), "白": ("bai", "bái"), "劳": ("lao", "láo"), "动": ("dong", "dòng"),
     "本": ("ben", "běn"), "无": ("wu", "wú"), "需": ("xu", "xū"), "到": ("dao", "dào"),
     "场": ("chang", "chǎng"),
+    # Only in holdout9's key phrasings (likewise absent from every earlier key).
+    "稳": ("wen", "wěn"), "次": ("ci", "cì"), "专": ("zhuan", "zhuān"), "返": ("fan", "fǎn"),
+    "还": ("huan", "huán"), "躺": ("tang", "tǎng"), "赚": ("zhuan", "zhuàn"), "信": ("xin", "xìn"),
+    "息": ("xi", "xī"), "产": ("chan", "chǎn"), "业": ("ye", "yè"),
 }
 SPLITS = {"证": ["訁正", "讠正", "言正"], "挂": ["扌圭"], "考": ["耂丂"], "拿": ["合手"],
           "靠": ["告非"], "包": ["勹巳"]}
@@ -142,18 +169,21 @@ HOMOPHONES = {"包": ["宝", "保"], "代": ["带", "岱"], "考": ["烤", "拷"
 KEYS = ["包过", "代考", "替考", "挂证", "不过包退", "包拿证", "零基础包拿证", "3天拿证", "人社部颁发",
         "不过退款"]
 
-# What holdout4, holdout5, holdout6, holdout7 and holdout8 (only) add to the tables above: key phrasings, separators,
+# What holdout4, holdout5, holdout6, holdout7, holdout8 and holdout9 (only) add to the tables above: key phrasings, separators,
 # homophones, splits and traditional forms of their own. The other pools draw exactly as before.
 POOL_KEYS = {"holdout4": KEYS + ["7天拿证", "0基础包拿证", "考不过全额退款", "人社部统一颁发"],
              "holdout5": KEYS + ["免考拿证", "15天下证", "包考包过", "人社部直接发证", "挂证兼职", "替考枪手"],
              "holdout6": KEYS + ["免试领证", "不过免费重修", "20天领证", "远程代考", "证书出租", "教育部颁发"],
              "holdout7": KEYS + ["签约保过", "30天出证", "不过退学费", "人证分离", "原人事部颁发", "线上助考"],
-             "holdout8": KEYS + ["包通过", "本人无需到场", "没过退全款", "两周拿证", "小白包拿证", "原劳动部发证"]}
+             "holdout8": KEYS + ["包通过", "本人无需到场", "没过退全款", "两周拿证", "小白包拿证", "原劳动部发证"],
+             "holdout9": KEYS + ["一次稳过", "专人替考", "不过全额返还", "5天证书到手", "无需考试出证", "挂证躺赚",
+                                 "原信息产业部颁证"]}
 POOL_SEPARATORS = {"holdout4": ["/", ".", "~", "丨", "_", "*", "♥", "\u3000", "、"],
                    "holdout5": ["+", "#", "=", "—", "✨", "☆", "\u2022", "\u200d", "^"],
                    "holdout6": ["|", "❤", "\u00a0", "\u2060", "→", "…", "○", ",", "🌟"],
                    "holdout7": ["\u00ad", "\u2009", "\ufeff", "\u200c", "◆", "✔", "～", "；", "👉"],
-                   "holdout8": ["\u2002", "\u202f", "\u3164", "\u2063", "▪", "✿", "︱", "・", "🔹"]}
+                   "holdout8": ["\u2002", "\u202f", "\u3164", "\u2063", "▪", "✿", "︱", "・", "🔹"],
+                   "holdout9": ["\u2003", "\u205f", "\u2062", "\u200a", "▲", "¦", "◇", "∙", "🔸"]}
 POOL_HOMOPHONES = {"holdout4": {"证": ["挣"], "过": ["果"], "颁": ["班"], "基": ["鸡"], "础": ["出"]},
                    "holdout5": {"包": ["煲"], "过": ["锅"], "代": ["贷", "袋"], "替": ["涕"], "社": ["设"],
                                 "部": ["布"], "下": ["吓"], "免": ["勉"], "证": ["铮"], "职": ["值"]},
@@ -166,7 +196,12 @@ POOL_HOMOPHONES = {"holdout4": {"证": ["挣"], "过": ["果"], "颁": ["班"], 
                    "holdout8": {"通": ["同", "桶"], "没": ["梅", "媒"], "两": ["亮"], "周": ["州", "舟"],
                                 "小": ["晓"], "白": ["百"], "劳": ["牢"], "动": ["洞"], "本": ["苯"], "无": ["吴"],
                                 "需": ["须"], "到": ["道"], "场": ["厂"], "证": ["郑"], "包": ["胞"], "过": ["裹"],
-                                "退": ["腿"], "代": ["戴"], "替": ["惕"], "款": ["宽"], "拿": ["呐"]}}
+                                "退": ["腿"], "代": ["戴"], "替": ["惕"], "款": ["宽"], "拿": ["呐"]},
+                   "holdout9": {"稳": ["吻", "紊"], "次": ["刺"], "专": ["砖"], "返": ["反"], "还": ["环"],
+                                "躺": ["淌", "倘"], "赚": ["撰"], "信": ["衅"], "息": ["熄", "夕"], "产": ["铲"],
+                                "业": ["叶", "页"], "书": ["殊"], "手": ["首"], "替": ["嚏"], "过": ["帼"],
+                                "证": ["诤"], "全": ["泉"], "额": ["鹅"], "试": ["视"], "颁": ["般"], "人": ["仁"],
+                                "到": ["稻"], "需": ["虚"], "无": ["吾"], "天": ["添"], "原": ["源"], "部": ["步"]}}
 POOL_SPLITS = {"holdout4": {"颁": ["分页"], "部": ["咅阝"], "额": ["客页"]},
                "holdout5": {"枪": ["木仓"], "职": ["耳只"], "代": ["亻弋"], "过": ["辶寸"], "社": ["礻土"],
                             "接": ["扌妾"]},
@@ -174,22 +209,27 @@ POOL_SPLITS = {"holdout4": {"颁": ["分页"], "部": ["咅阝"], "额": ["客�
                             "远": ["辶元"], "退": ["艮辶"], "费": ["弗贝"]},
                "holdout7": {"签": ["⺮佥"], "约": ["纟勺"], "保": ["亻呆"], "助": ["且力"], "线": ["纟戋"],
                             "分": ["八刀"], "原": ["厂泉"]},
-               "holdout8": {"通": ["甬辶"], "没": ["氵殳"], "动": ["云力"], "到": ["至刂"], "需": ["雨而"]}}
+               "holdout8": {"通": ["甬辶"], "没": ["氵殳"], "动": ["云力"], "到": ["至刂"], "需": ["雨而"]},
+               "holdout9": {"稳": ["禾急"], "赚": ["贝兼"], "躺": ["身尚"], "信": ["亻言"], "返": ["反辶"],
+                            "还": ["不辶"], "息": ["自心"], "次": ["冫欠"]}}
 POOL_TRAD = {"holdout4": {"统": "統", "额": "額", "颁": "頒"},
              "holdout5": {"职": "職", "枪": "槍"},
              "holdout6": {"试": "試", "领": "領", "书": "書", "远": "遠", "费": "費"},
              "holdout7": {"签": "簽", "约": "約", "学": "學", "离": "離", "线": "線"},
-             "holdout8": {"没": "沒", "两": "兩", "劳": "勞", "动": "動", "无": "無", "场": "場"}}
+             "holdout8": {"没": "沒", "两": "兩", "劳": "勞", "动": "動", "无": "無", "场": "場"},
+             "holdout9": {"稳": "穩", "专": "專", "还": "還", "赚": "賺", "产": "產", "业": "業"}}
 # Pinyin styles a pool draws besides the shared ones (holdout5: BaoGuo, bāoguò, bao-guo; one character
 # capitalised as Guo; holdout6: Bao Guo, bao'guo, baoGuo, BĀO GUÒ; one character as GUO or Guò; holdout7:
 # bao_guo, Bāo Guò, BAO1 GUO4; one character as GUÒ or Guo4; holdout8: BAO GUO, Baoguo, bao·guo; one
-# character as GUO4 or （guo）). Only that pool's draws change.
+# character as GUO4 or （guo）; holdout9: bao.guo, Bao1Guo4, bāo-guò; one character as [guo] or 【guo】).
+# Only that pool's draws change.
 POOL_EXTRA_PINYIN = {"holdout5": ["BaoGuo", "bāoguò", "bao-guo"],
                      "holdout6": ["Bao Guo", "bao'guo", "baoGuo", "BĀO GUÒ"],
                      "holdout7": ["bao_guo", "Bāo Guò", "BAO1 GUO4"],
-                     "holdout8": ["BAO GUO", "Baoguo", "bao·guo"]}
+                     "holdout8": ["BAO GUO", "Baoguo", "bao·guo"],
+                     "holdout9": ["bao.guo", "Bao1Guo4", "bāo-guò"]}
 POOL_EXTRA_PINYIN_CHAR = {"holdout5": ["Guo"], "holdout6": ["GUO", "Guò"], "holdout7": ["GUÒ", "Guo4"],
-                          "holdout8": ["GUO4", "（guo）"]}
+                          "holdout8": ["GUO4", "（guo）"], "holdout9": ["[guo]", "【guo】"]}
 
 
 def merged(base: dict, extra: dict) -> dict:
@@ -344,6 +384,26 @@ POOLS["holdout8"] = {
                 "中医养生保健师证书挂靠养生馆，每年补贴六千", "艾灸师证走内部渠道，一个月速成",
                 "智能网联汽车测试员证书官方直发，车企抢着要", "营养配餐员证学校食堂上岗必须，高薪包就业",
                 "婚礼策划师证书国家认可，终身有效"],
+}
+
+POOLS["holdout9"] = {
+    "certs": ["具身智能训练师证书", "人形机器人装调员证", "大模型应用开发工程师证书", "数字人运营师证书",
+              "体重管理师证书", "医疗护理员证", "适老化改造评估师证", "宠物营养师证", "户外露营指导员证",
+              "碳足迹核算员证", "氢能设备运维员证", "换电站运维员证", "无人驾驶安全员证", "医美咨询师证书",
+              "非遗文创设计师证书", "跨境直播运营师证书"],
+    "tails": ["，直播间小黄车可拍", "，评论区回“1”发课表", "！双11特惠价2680", "，vx同号：yz2026k", "，支持抖音月付",
+              "，热线021-xxxx9090", "。每晚8点直播答疑", "，老学员介绍立减500", "🚀🚀", "，视频号搜同名",
+              "，送三套模拟卷", "，扫码进官方学员群"],
+    "templates": ["【双11考证节】{cert}{claim}{tail}", "还没拿到{cert}？{claim}{tail}", "{claim}，{cert}冬季班报名中{tail}",
+                  "打工人必看：{cert}，{claim}{tail}", "{cert}官方授权报名点，{claim}{tail}", "私信领{cert}简章，{claim}{tail}",
+                  "2027新规前最后一批，{cert}{claim}{tail}"],
+    "context": ["具身智能训练师证书属于国家职业资格，全国范围通用", "体重管理师证书零基础速成，二十天结业就能开工作室",
+                "医疗护理员证国家规定上岗必备，没证进不了病房", "人形机器人装调员证走内推直通车，考完直接进厂",
+                "大模型应用开发工程师证书到手，大厂年薪四十万起", "中国字头的数字人运营师证书，全国各地都承认",
+                "宠物营养师证书挂靠宠物医院，每月躺收补贴", "适老化改造评估师证属于中级职业技能等级，全国统一编号可查",
+                "碳足迹核算员证国家级认证，速成班一个月拿下", "无人驾驶安全员证拿证即可入职车企，年底前高薪抢人",
+                "户外露营指导员证零基础可报，考完营地直接聘用", "氢能设备运维员证书国家统一颁证，终身免年审",
+                "医美咨询师证书考完包分配到合作医院，月薪两万起", "换电站运维员证是新版职业技能等级证书，持证就推荐国企岗位"],
 }
 
 ORDINARY = {
@@ -1150,6 +1210,109 @@ ORDINARY["holdout8"] = {
               "yuan lao dong bu de wen jian xian zai hai you xiao ma"],
 }
 
+ORDINARY["holdout9"] = {
+    "news": ["某地检察院以代替考试罪起诉一起成人高考替考案，涉案考生和枪手均被取消成绩",
+             "2008年，原信息产业部与国防科工委等部门的相关职责整合，组建工业和信息化部",
+             "国家统计局：2026年前三季度全国居民人均消费支出同比增长5.2%",
+             "交通运输部部署整治渣土车挂靠经营乱象，督促运输企业落实安全主体责任",
+             "全国职业技能大赛闭幕，具身智能训练项目首次设赛",
+             "新时代考古工作者在三星堆遗址又有新发现",
+             "中国人民银行：11月末广义货币余额同比增长7.1%",
+             "多地出入境窗口推出护照加急通道，最快5个工作日拿证",
+             "国家消防救援局：供暖季到来，提醒群众规范使用取暖设备",
+             "中华全国总工会：今年为一线职工免费开展技能培训超过两百万人次",
+             "国家卫生健康委：全国已开设体重管理门诊上千家，“体重管理年”活动持续推进",
+             "中国女排在世界联赛中战胜对手，取得三连胜",
+             "全国铁路今冬明春将增开旅客列车，春运车票预售期调整为15天",
+             "某考区查获一名替考者，监考老师通过人脸识别发现异常",
+             "国家级非遗代表性传承人名单公布，一批老手艺人领到了证书"],
+    "ecommerce": ["帆布包过一遍水就软了，不会掉色，放心买",
+                  "月饼礼包过了中秋统统五折，库存不多",
+                  "宠物营养膏，猫狗通用，兽医推荐，拍两件包邮",
+                  "证件收纳包可放护照、港澳通行证和结婚证，出国旅行不丢证",
+                  "入户门专用挂钩，挂证件袋和钥匙都行，免打孔",
+                  "露营帐篷一室一厅，三分钟速开，赠地钉和防风绳",
+                  "空气炸锅菜谱：十五分钟速成蜜汁鸡翅，零基础也能做",
+                  "七天无理由可退，不过全额返还的前提是吊牌未拆",
+                  "荣誉证书打印服务，单张起印，今天下单明天到手",
+                  "这款斜挎包过于小巧，装不下iPad，介意慎拍",
+                  "智能体重秤，连接手机APP记录体脂率，全国联保两年",
+                  "考研英语一历年真题，正版授权，买就送单词音频",
+                  "中国风非遗扎染手帕，纯手工制作，每一块花纹都不同",
+                  "儿童安全座椅已通过国家3C认证，靠背三档可调",
+                  "证书封皮定制，烫金工艺，五天内发货，全国包邮"],
+    "chat": ["科目二一次稳过！晚上请教练吃饭",
+             "考场有专人替考生保管手机，不用担心没地方放",
+             "押金能退，不过全额返还得等房东验完房",
+             "港澳通行证我申请了加急，5天证件就到手了",
+             "我舅舅那辆渣土车挂靠在车队，年底要交管理费",
+             "理财哪有躺赚的，别信群里那些收益截图",
+             "我家猫最近胖了，宠物医生给开了营养方案",
+             "孩子零基础学游泳，教练说先练憋气",
+             "同学帮我内部推荐到他们医院做护理，明天去面试",
+             "我这周学了个速成版红烧排骨，二十分钟就出锅",
+             "居住证我上周办的，派出所说10个工作日出证",
+             "我爸以前在原邮电部下属的电信局上班，退休好多年了",
+             "去年考的初级会计，证书终于能在官网下载了",
+             "营地老板说有户外经验就行，招向导不看什么证",
+             "下周我去监考，学校要求考前半小时到场"],
+    "official": ["机动车驾驶证有效期满换证无需考试，提交体检证明后可当场出证",
+                 "人力资源社会保障部关于发布2026年新职业信息的公告",
+                 "人社部：国家职业资格目录实行清单式管理，目录外不得开展职业资格许可和认定",
+                 "原信息产业部颁发的电信业务经营许可证，在有效期内继续有效",
+                 "港澳通行证补办：受理后7个工作日可拿证，可选择快递寄送",
+                 "全国计算机等级考试证书由教育部教育考试院颁发，可在官网查询",
+                 "国家卫生健康委办公厅关于加强医疗护理员培训和规范管理工作的通知",
+                 "特种作业人员上岗必须持有特种作业操作证，严禁无证上岗",
+                 "教师资格认定：认定通过后20个工作日内制发教师资格证书",
+                 "无犯罪记录证明可在线申请，审核通过后即可下载电子证明",
+                 "中国就业培训技术指导中心：职业技能等级证书样式及编码规则说明",
+                 "市人社局：2026年第四季度职业技能等级认定考试安排已在官网公布",
+                 "残疾人证换领：证件到期前三个月内申请，原证可使用至新证发放",
+                 "应急管理部：特种作业操作证全国通用，可扫码核验真伪",
+                 "国家市场监督管理总局关于发布一批氢能领域国家标准的公告"],
+    "job": ["三甲医院招聘医疗护理员，需持医疗护理员培训合格证明，倒班制",
+            "换电站招聘运维员，需持低压电工作业操作证，四班三倒，月薪7000",
+            "自动驾驶公司招聘安全员，持C1驾照满三年，无重大违章记录",
+            "机器人公司招聘具身智能数据采集员，无需证书，岗前带薪培训",
+            "内部推荐：某医美医院招咨询助理，推荐入职满三个月发放奖金",
+            "运输公司招聘冷藏车司机，个人车辆可挂靠，需签订安全生产协议",
+            "招聘建筑电工，上岗必须持证，公司统一缴纳工伤保险",
+            "招聘注册建造师，全职坐班，社保本单位缴纳，拒绝挂证和兼职",
+            "户外营地招聘露营向导，有急救员证书优先，包食宿",
+            "招聘体重管理顾问，营养学相关专业，底薪6000加提成",
+            "国企招聘电气工程师，需持中级职称，年薪20万起",
+            "宠物店招聘店员，零基础可学，师傅带教，月休四天",
+            "连锁药店招聘执业药师，须本人在岗执业，不接受挂靠",
+            "高薪诚聘大模型算法工程师，硕士以上学历，年薪面议",
+            "招聘中学信息技术教师，持教师资格证，有软考证书者优先"],
+    "trap": ["宋代考古遗址的发掘报告今年正式出版",
+             "汉代考古常用的工具有洛阳铲和探针",
+             "驾校教练说，想一次稳过就得多练倒车入库",
+             "挂证件的挂绳要选宽一点的，不勒脖子",
+             "全额返还的押金已经到账了，谢谢房东",
+             "墙上挂着证书的那间办公室就是校长室",
+             "空气炸锅速成版烤红薯，二十分钟就熟",
+             "运输公司的挂靠车辆年底统一年检",
+             "他零基础转行做程序员，现在已经是组长了",
+             "出生医学证明当天出证，户口可以在医院窗口一并办理",
+             "护照拿证之后记得检查拼音有没有印错",
+             "月入过万的说法太夸张了，我们这行平均六七千",
+             "原铁道部撤销后，组建了国家铁路局和中国铁路总公司",
+             "这个岗位上岗必须戴安全帽和护目镜",
+             "学校安排专人替考生核对准考证信息"],
+    "latin": ["yi ci wen guo ke mu er, jiao lian kua wo le",
+              "Wen Guo won the city marathon this year",
+              "hu zhao wu tian dao shou, bu yong ji",
+              "The Ministry of Information Industry was merged into MIIT in 2008",
+              "Full refund if the tour is cancelled by us",
+              "xin shi dai kao gu gong zuo zhe",
+              "Hydrogen station technicians must hold a valid safety certificate",
+              "tang zhuan shi bu cun zai de, bie xin",
+              "Exam hall staff will keep your phone during the test",
+              "ling ji chu ye neng xue hui da zhang peng"],
+}
+
 REPORTS = {
     "holdout": ["人社部、网信办联合发文，整治“包过”“代考”“不过包退”等虚假宣传",
                 "警惕！所谓“考证包过”都是骗局",
@@ -1328,8 +1491,29 @@ REPORTS["holdout8"] = ["人社部门提醒：网上宣称“包通过”“小�
                        "记者暗访：一家机构宣称“本人无需到场、两周拿证”，一个证收费八千元",
                        "专家解读：“零基础包拿证”“小白包拿证”类广告为何屡禁不止"]
 
+REPORTS["holdout9"] = ["人社部门提醒：宣称“一次稳过”“无需考试出证”的职业技能培训广告均不可信",
+                       "公安机关破获一起组织考试作弊案，团伙以“专人替考”为噱头收费，每单三千至八千元",
+                       "反诈中心：原信息产业部早在2008年就已撤并，如今宣称“原信息产业部颁证”的证书都是假的",
+                       "消费者投诉：报名时写着“不过全额返还”，考试没过，机构却只退三成",
+                       "记者调查：号称“5天证书到手”的具身智能训练师培训，证书在官方平台查不到",
+                       "住建部门提醒：“挂证躺赚”违法，一经查实撤销注册并纳入失信记录",
+                       "平台治理公告：含“包过”“代考”“挂证躺赚”“专人替考”等内容的商品和笔记一律下架",
+                       "央视曝光：所谓“国家职业资格”“全国通用”的体重管理师证书，实为机构自行印制",
+                       "市场监管局查处一批培训虚假宣传，涉及“一次稳过”“上岗必备”“零基础拿证”等用语",
+                       "法院判决：为考生提供“专人替考”服务，被告人以代替考试罪被判处拘役五个月",
+                       "网友吐槽：机构承诺“不过全额返还”，没过之后说返还的是“学习积分”",
+                       "律师提醒：“国家统一颁证”“原×部颁发”等说法不能证明证书效力，请到官方平台核验",
+                       "消协发布2026年冬季消费提示：警惕考证培训“5天证书到手”“无需考试出证”等承诺",
+                       "人社局辟谣：从未授权任何机构发放“原信息产业部颁证”的技能证书",
+                       "短视频平台规则：禁止发布“一次稳过”“×天证书到手”“挂证”类内容，违者限流封号",
+                       "社区反诈宣传：接到“证书挂出去一年躺赚三万”的电话，请直接挂断",
+                       "二手平台社区规范：禁止发布“代考”“替考”“专人替考”“证书出租”等违规信息",
+                       "记者暗访：一家机构宣称“无需考试出证、全国联网可查”，一个医疗护理员证收费六千元",
+                       "高校就业指导中心提醒：“内推直通车”“高薪包就业”式的考证广告多为骗局",
+                       "专家解读：“一次稳过”“不过全额返还”类考证广告为何屡禁不止"]
+
 # Pools whose pinyin may also be written with tone numbers (bao1 guo4); the others keep their draws.
-TONE_NUMBER_POOLS = {"holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"}
+TONE_NUMBER_POOLS = {"holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9"}
 TONE_MARKS = {"āáǎà": "a", "ēéěè": "e", "īíǐì": "i", "ōóǒò": "o", "ūúǔù": "u", "ǖǘǚǜ": "v"}
 
 
@@ -1376,13 +1560,13 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
             return "".join(PINYIN[c][1] if c in PINYIN else c for c in chars)
         if name == "bao-guo":
             return "-".join(PINYIN[c][0] if c in PINYIN else c for c in chars)
-        if name:  # holdout6's, holdout7's and holdout8's styles: runs of other characters (digits) stay one token
+        if name:  # holdout6's to holdout9's styles: runs of other characters (digits) stay one token
             tokens, other = [], False
             for c in chars:
                 if c in PINYIN:
-                    if name in ("BĀO GUÒ", "Bāo Guò"):
+                    if name in ("BĀO GUÒ", "Bāo Guò", "bāo-guò"):
                         tokens.append(PINYIN[c][1])
-                    elif name == "BAO1 GUO4":
+                    elif name in ("BAO1 GUO4", "Bao1Guo4"):
                         tokens.append(tone_number(PINYIN[c][1]))
                     else:
                         tokens.append(PINYIN[c][0])
@@ -1410,6 +1594,12 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
                 return joined[:1].upper() + joined[1:]
             if name == "bao·guo":
                 return "·".join(tokens)
+            if name == "bao.guo":
+                return ".".join(tokens)
+            if name == "Bao1Guo4":
+                return "".join(t.capitalize() for t in tokens)
+            if name == "bāo-guò":
+                return "-".join(tokens)
             raise ValueError(name)
         if style == 4:  # bao1 guo4 or bao1guo4
             sylls = [tone_number(PINYIN[c][1]) if c in PINYIN else c for c in chars]
@@ -1438,6 +1628,10 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
             chars[i] = tone_number(PINYIN[chars[i]][1]).upper()
         elif name == "（guo）":  # 包（guo）
             chars[i] = "（" + PINYIN[chars[i]][0] + "）"
+        elif name == "[guo]":  # 包[guo]
+            chars[i] = "[" + PINYIN[chars[i]][0] + "]"
+        elif name == "【guo】":  # 包【guo】
+            chars[i] = "【" + PINYIN[chars[i]][0] + "】"
         else:
             chars[i] = tone_number(PINYIN[chars[i]][1]) if form == 2 else PINYIN[chars[i]][form]
         return "".join(chars)
@@ -1508,7 +1702,8 @@ PREFIXES = ["【转发】", "早上好，", "2024-05-12 ", "用户小王：", "�
 POOL_PREFIXES = {"holdout5": ["【分享】", "转自朋友圈：", "2025/03/08 ", "网友留言：", "@所有人 ", "截图文字："],
                  "holdout6": ["【收藏】", "群消息：", "2026.01.17 ", "楼主：", "来源网络：", "备忘："],
                  "holdout7": ["【置顶】", "朋友圈截图：", "2026年2月3日 ", "评论区：", "闲鱼留言：", "语音转文字："],
-                 "holdout8": ["【转载】", "微博评论：", "2026-04-09 ", "家长群：", "小红书笔记：", "邻居说："]}
+                 "holdout8": ["【转载】", "微博评论：", "2026-04-09 ", "家长群：", "小红书笔记：", "邻居说："],
+                 "holdout9": ["【搬运】", "抖音评论：", "2026年11月20日 ", "业主群：", "知乎回答：", "同事转发："]}
 
 
 def ordinary(pool: str, rng: random.Random) -> list:
@@ -1529,7 +1724,7 @@ def main() -> None:
     for seed, pool in [(15, "holdout"), (1515, "dev"), (151515, "holdout2"), (15151515, "holdout3"),
                        (1515151515, "holdout4"), (151515151515, "holdout5"),
                        (15151515151515, "holdout6"), (1515151515151515, "holdout7"),
-                       (151515151515151515, "holdout8")]:
+                       (151515151515151515, "holdout8"), (15151515151515151515, "holdout9")]:
         rng = random.Random(seed)
         rows = ads(pool, rng) + ordinary(pool, rng) + reports(pool, rng)
         path = HERE / f"{pool}.tsv"
