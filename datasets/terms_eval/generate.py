@@ -106,6 +106,29 @@ pools with disjoint templates, certificate names, tails and sentences:
   操作证) or refusing 挂证/挂靠, processing times with 拿证/出证 (护照, 港澳通行证, 居住证, 出生医学证明,
   教师资格证书), 全国通用 special-operations certificates, and ministries and 中国/中华/全国/国家 in
   notices and news.
+- `holdout10.tsv` was written in the twelfth session by a writer who had not seen the matcher's rules or
+  any pool's misses, before anyone scored `holdout10`; sealed: its content was not described to anyone
+  before scoring. Like `holdout9` it has its own certificate names (occupations advertised in late 2026:
+  老年助浴师, 智能体开发工程师, 算力调度运维员, 微短剧编导师, 动力电池回收员, 数据合规师, 婴幼儿睡眠指导师,
+  银发旅居规划师, 虚拟电厂运营员, 康复辅助器具适配师 …), tails, context phrases (国家一级职业资格, 走遍全国都能用,
+  政府大力扶持, 零门槛速通班, 内定名额, 没这个证不让上岗, 包安置, 年入三十万, 中华人民共和国国徽, 双章认证,
+  原国家劳动和社会保障部钢印, 高级职业技能等级, 国家部委联合发证), ordinary sentences, reports, prefixes and
+  ad templates, and key phrasings only it draws (保证通过, 全程帮考, 不过不收费, 一周内发证, 报名即发证,
+  挂靠不坐班, 原卫生部颁证), its own separators (three-per-em space, four-per-em space, punctuation space,
+  function application, ✦, ‧, ▸, ♪, 🔺), homophones (保→饱, 证→蒸, 通→桐, 过→蝈, 全→拳, 程→呈, 帮→邦/梆,
+  考→铐, 收→守, 费→沸, 一→衣, 周→粥, 发→伐, 报→豹/抱, 名→明/鸣, 即→及/吉, 挂→呱, 靠→犒, 坐→座/做,
+  班→搬, 原→圆, 卫→为/未, 生→声/升, 部→簿, 颁→扳, 替→悌, 代→玳), component splits (帮→邦巾, 坐→从土,
+  即→艮卩, 名→夕口, 全→人王) and traditional forms (幫, 內, 週, 報, 衛), tone numbers as in `holdout3`, and
+  pinyin styles only it draws (BAO-GUO, bao1-guo4, Bāoguò; one character as 「guo」 or (guò)). Its
+  ordinary lines lean on the hard cases: 保证通过率 and 保证通过3C认证, 全程帮考生指路, 不过不收费的停车位
+  and 修不好不收费, 一周内发证 of business licences, 完赛即发证书 and 报名即发号码布, 不坐班 of university
+  teachers, writers and a part-time lecturer post, 原卫生部颁发 of still-valid doctors' certificates and of
+  the 2006 rules, 原卫生部 in the 2013 reform, 逢考必过 as a wish, 鼓包过的充电宝/电池鼓包过, 公文包过了一年,
+  菜包过笼, 春卷皮包过馅/饺子包过馅, 清代考棚, 富二代考上/富二代考公, 速成 in cooking, 零门槛 in hobbies,
+  挂靠 of mixer trucks and dangerous-goods lorries, 内推 in genuine referrals, 年薪三十万起 in a genuine job
+  post, genuine job posts asking for real certificates (健康证, 护士执业证书, 特种设备安全管理人员证) or
+  refusing 挂证/挂靠, processing times (结婚证 当场, 身份证 60日, 护照, 医疗机构执业许可证), cheating and
+  forged certificates punished in news, and ministries and 中国/中华/全国/国家 in notices and news.
 
 Columns: label, kind, text. Labels:
 - `ad`: a knock-off certificate ad; it must be flagged (review or block). The kind says which evasion
@@ -159,6 +182,10 @@ PINYIN = {
     "稳": ("wen", "wěn"), "次": ("ci", "cì"), "专": ("zhuan", "zhuān"), "返": ("fan", "fǎn"),
     "还": ("huan", "huán"), "躺": ("tang", "tǎng"), "赚": ("zhuan", "zhuàn"), "信": ("xin", "xìn"),
     "息": ("xi", "xī"), "产": ("chan", "chǎn"), "业": ("ye", "yè"),
+    # Only in holdout10's key phrasings (likewise absent from every earlier key).
+    "帮": ("bang", "bāng"), "收": ("shou", "shōu"), "内": ("nei", "nèi"), "报": ("bao", "bào"),
+    "名": ("ming", "míng"), "即": ("ji", "jí"), "坐": ("zuo", "zuò"), "班": ("ban", "bān"),
+    "卫": ("wei", "wèi"), "生": ("sheng", "shēng"),
 }
 SPLITS = {"证": ["訁正", "讠正", "言正"], "挂": ["扌圭"], "考": ["耂丂"], "拿": ["合手"],
           "靠": ["告非"], "包": ["勹巳"]}
@@ -169,7 +196,7 @@ HOMOPHONES = {"包": ["宝", "保"], "代": ["带", "岱"], "考": ["烤", "拷"
 KEYS = ["包过", "代考", "替考", "挂证", "不过包退", "包拿证", "零基础包拿证", "3天拿证", "人社部颁发",
         "不过退款"]
 
-# What holdout4, holdout5, holdout6, holdout7, holdout8 and holdout9 (only) add to the tables above: key phrasings, separators,
+# What holdout4, holdout5, holdout6, holdout7, holdout8, holdout9 and holdout10 (only) add to the tables above: key phrasings, separators,
 # homophones, splits and traditional forms of their own. The other pools draw exactly as before.
 POOL_KEYS = {"holdout4": KEYS + ["7天拿证", "0基础包拿证", "考不过全额退款", "人社部统一颁发"],
              "holdout5": KEYS + ["免考拿证", "15天下证", "包考包过", "人社部直接发证", "挂证兼职", "替考枪手"],
@@ -177,13 +204,16 @@ POOL_KEYS = {"holdout4": KEYS + ["7天拿证", "0基础包拿证", "考不过全
              "holdout7": KEYS + ["签约保过", "30天出证", "不过退学费", "人证分离", "原人事部颁发", "线上助考"],
              "holdout8": KEYS + ["包通过", "本人无需到场", "没过退全款", "两周拿证", "小白包拿证", "原劳动部发证"],
              "holdout9": KEYS + ["一次稳过", "专人替考", "不过全额返还", "5天证书到手", "无需考试出证", "挂证躺赚",
-                                 "原信息产业部颁证"]}
+                                 "原信息产业部颁证"],
+             "holdout10": KEYS + ["保证通过", "全程帮考", "不过不收费", "一周内发证", "报名即发证", "挂靠不坐班",
+                                  "原卫生部颁证"]}
 POOL_SEPARATORS = {"holdout4": ["/", ".", "~", "丨", "_", "*", "♥", "\u3000", "、"],
                    "holdout5": ["+", "#", "=", "—", "✨", "☆", "\u2022", "\u200d", "^"],
                    "holdout6": ["|", "❤", "\u00a0", "\u2060", "→", "…", "○", ",", "🌟"],
                    "holdout7": ["\u00ad", "\u2009", "\ufeff", "\u200c", "◆", "✔", "～", "；", "👉"],
                    "holdout8": ["\u2002", "\u202f", "\u3164", "\u2063", "▪", "✿", "︱", "・", "🔹"],
-                   "holdout9": ["\u2003", "\u205f", "\u2062", "\u200a", "▲", "¦", "◇", "∙", "🔸"]}
+                   "holdout9": ["\u2003", "\u205f", "\u2062", "\u200a", "▲", "¦", "◇", "∙", "🔸"],
+                   "holdout10": ["\u2004", "\u2005", "\u2008", "\u2061", "✦", "‧", "▸", "♪", "🔺"]}
 POOL_HOMOPHONES = {"holdout4": {"证": ["挣"], "过": ["果"], "颁": ["班"], "基": ["鸡"], "础": ["出"]},
                    "holdout5": {"包": ["煲"], "过": ["锅"], "代": ["贷", "袋"], "替": ["涕"], "社": ["设"],
                                 "部": ["布"], "下": ["吓"], "免": ["勉"], "证": ["铮"], "职": ["值"]},
@@ -201,7 +231,13 @@ POOL_HOMOPHONES = {"holdout4": {"证": ["挣"], "过": ["果"], "颁": ["班"], 
                                 "躺": ["淌", "倘"], "赚": ["撰"], "信": ["衅"], "息": ["熄", "夕"], "产": ["铲"],
                                 "业": ["叶", "页"], "书": ["殊"], "手": ["首"], "替": ["嚏"], "过": ["帼"],
                                 "证": ["诤"], "全": ["泉"], "额": ["鹅"], "试": ["视"], "颁": ["般"], "人": ["仁"],
-                                "到": ["稻"], "需": ["虚"], "无": ["吾"], "天": ["添"], "原": ["源"], "部": ["步"]}}
+                                "到": ["稻"], "需": ["虚"], "无": ["吾"], "天": ["添"], "原": ["源"], "部": ["步"]},
+                   "holdout10": {"保": ["饱"], "证": ["蒸"], "通": ["桐"], "过": ["蝈"], "全": ["拳"], "程": ["呈"],
+                                 "帮": ["邦", "梆"], "考": ["铐"], "收": ["守"], "费": ["沸"], "一": ["衣"],
+                                 "周": ["粥"], "发": ["伐"], "报": ["豹", "抱"], "名": ["明", "鸣"], "即": ["及", "吉"],
+                                 "挂": ["呱"], "靠": ["犒"], "坐": ["座", "做"], "班": ["搬"], "原": ["圆"],
+                                 "卫": ["为", "未"], "生": ["声", "升"], "部": ["簿"], "颁": ["扳"], "替": ["悌"],
+                                 "代": ["玳"]}}
 POOL_SPLITS = {"holdout4": {"颁": ["分页"], "部": ["咅阝"], "额": ["客页"]},
                "holdout5": {"枪": ["木仓"], "职": ["耳只"], "代": ["亻弋"], "过": ["辶寸"], "社": ["礻土"],
                             "接": ["扌妾"]},
@@ -211,25 +247,30 @@ POOL_SPLITS = {"holdout4": {"颁": ["分页"], "部": ["咅阝"], "额": ["客�
                             "分": ["八刀"], "原": ["厂泉"]},
                "holdout8": {"通": ["甬辶"], "没": ["氵殳"], "动": ["云力"], "到": ["至刂"], "需": ["雨而"]},
                "holdout9": {"稳": ["禾急"], "赚": ["贝兼"], "躺": ["身尚"], "信": ["亻言"], "返": ["反辶"],
-                            "还": ["不辶"], "息": ["自心"], "次": ["冫欠"]}}
+                            "还": ["不辶"], "息": ["自心"], "次": ["冫欠"]},
+               "holdout10": {"帮": ["邦巾"], "坐": ["从土"], "即": ["艮卩"], "名": ["夕口"], "全": ["人王"]}}
 POOL_TRAD = {"holdout4": {"统": "統", "额": "額", "颁": "頒"},
              "holdout5": {"职": "職", "枪": "槍"},
              "holdout6": {"试": "試", "领": "領", "书": "書", "远": "遠", "费": "費"},
              "holdout7": {"签": "簽", "约": "約", "学": "學", "离": "離", "线": "線"},
              "holdout8": {"没": "沒", "两": "兩", "劳": "勞", "动": "動", "无": "無", "场": "場"},
-             "holdout9": {"稳": "穩", "专": "專", "还": "還", "赚": "賺", "产": "產", "业": "業"}}
+             "holdout9": {"稳": "穩", "专": "專", "还": "還", "赚": "賺", "产": "產", "业": "業"},
+             "holdout10": {"帮": "幫", "内": "內", "周": "週", "报": "報", "卫": "衛"}}
 # Pinyin styles a pool draws besides the shared ones (holdout5: BaoGuo, bāoguò, bao-guo; one character
 # capitalised as Guo; holdout6: Bao Guo, bao'guo, baoGuo, BĀO GUÒ; one character as GUO or Guò; holdout7:
 # bao_guo, Bāo Guò, BAO1 GUO4; one character as GUÒ or Guo4; holdout8: BAO GUO, Baoguo, bao·guo; one
-# character as GUO4 or （guo）; holdout9: bao.guo, Bao1Guo4, bāo-guò; one character as [guo] or 【guo】).
+# character as GUO4 or （guo）; holdout9: bao.guo, Bao1Guo4, bāo-guò; one character as [guo] or 【guo】;
+# holdout10: BAO-GUO, bao1-guo4, Bāoguò; one character as 「guo」 or (guò)).
 # Only that pool's draws change.
 POOL_EXTRA_PINYIN = {"holdout5": ["BaoGuo", "bāoguò", "bao-guo"],
                      "holdout6": ["Bao Guo", "bao'guo", "baoGuo", "BĀO GUÒ"],
                      "holdout7": ["bao_guo", "Bāo Guò", "BAO1 GUO4"],
                      "holdout8": ["BAO GUO", "Baoguo", "bao·guo"],
-                     "holdout9": ["bao.guo", "Bao1Guo4", "bāo-guò"]}
+                     "holdout9": ["bao.guo", "Bao1Guo4", "bāo-guò"],
+                     "holdout10": ["BAO-GUO", "bao1-guo4", "Bāoguò"]}
 POOL_EXTRA_PINYIN_CHAR = {"holdout5": ["Guo"], "holdout6": ["GUO", "Guò"], "holdout7": ["GUÒ", "Guo4"],
-                          "holdout8": ["GUO4", "（guo）"], "holdout9": ["[guo]", "【guo】"]}
+                          "holdout8": ["GUO4", "（guo）"], "holdout9": ["[guo]", "【guo】"],
+                          "holdout10": ["「guo」", "(guò)"]}
 
 
 def merged(base: dict, extra: dict) -> dict:
@@ -404,6 +445,26 @@ POOLS["holdout9"] = {
                 "碳足迹核算员证国家级认证，速成班一个月拿下", "无人驾驶安全员证拿证即可入职车企，年底前高薪抢人",
                 "户外露营指导员证零基础可报，考完营地直接聘用", "氢能设备运维员证书国家统一颁证，终身免年审",
                 "医美咨询师证书考完包分配到合作医院，月薪两万起", "换电站运维员证是新版职业技能等级证书，持证就推荐国企岗位"],
+}
+
+POOLS["holdout10"] = {
+    "certs": ["老年助浴师证", "智能体开发工程师证书", "算力调度运维员证", "微短剧编导师证书", "动力电池回收员证",
+              "数据合规师证书", "婴幼儿睡眠指导师证", "银发旅居规划师证", "智能家居安装调试员证", "宠物行为矫正师证书",
+              "中医食疗师证书", "心理陪伴师证", "康复辅助器具适配师证", "虚拟电厂运营员证", "直播助播员证",
+              "整屋定制设计师证书"],
+    "tails": ["，私信暗号“上岸”", "！元旦特惠1880", "，微信搜一搜同名", "，企鹅号：2xxxx6610", "，三人拼团更划算",
+              "，热线0571-xxxx3366", "。每周三晚8点直播讲解", "，报名送电子讲义", "🏆🏆", "，B站同名账号",
+              "，支持零首付分期", "，12月25日截止报名"],
+    "templates": ["【跨年考证季】{cert}{claim}{tail}", "{cert}今年最后一期，{claim}{tail}", "年终冲刺：{cert}，{claim}{tail}",
+                  "{claim}！{cert}元旦班火热招生{tail}", "考个{cert}给自己加薪，{claim}{tail}",
+                  "{cert}团报通道开启，{claim}{tail}", "退休了也能考的{cert}，{claim}{tail}"],
+    "context": ["老年助浴师证书是国家一级职业资格，走遍全国都能用", "智能体开发工程师证书政府大力扶持，拿证再领三千元补贴",
+                "算力调度运维员证零门槛速通班，二十天就能结业上岗", "微短剧编导师证书走内定名额，交完费直接安排出证",
+                "动力电池回收员证没这个证不让上岗，考完厂里马上要人", "数据合规师证书持证后包安置到央企，年入三十万",
+                "婴幼儿睡眠指导师证印有中华人民共和国国徽，全国范围承认", "银发旅居规划师证书人社部和工信部双章认证，终身可查",
+                "宠物行为矫正师证书挂出去每年稳拿两万，不用上班", "中医食疗师证书印有原国家劳动和社会保障部钢印，权威有效",
+                "心理陪伴师证不看学历不看基础，七天速通就能接单收费", "虚拟电厂运营员证属于高级职业技能等级，持证直接评职称",
+                "智能家居安装调试员证考完即推荐进大厂，月薪两万五起", "康复辅助器具适配师证国家部委联合发证，全国联网秒查"],
 }
 
 ORDINARY = {
@@ -1313,6 +1374,109 @@ ORDINARY["holdout9"] = {
               "ling ji chu ye neng xue hui da zhang peng"],
 }
 
+ORDINARY["holdout10"] = {
+    "news": ["某市公安机关破获一起大学英语四六级替考案，组织者和替考者均被依法处理",
+             "2013年，原卫生部与原国家人口计生委的职责整合，组建国家卫生和计划生育委员会",
+             "中国气象局：今冬全国大部地区气温偏高，北方将迎来两轮大范围降雪",
+             "人力资源社会保障部：今年全国新增技能人才评价机构两千余家，证书统一纳入联网查询",
+             "教育部考试中心通报：2026年下半年四六级考试中，多名使用作弊器材的考生被取消当次成绩",
+             "考古人员在清代考棚遗址清理出一批科举试卷残片",
+             "民政部：全国城乡社区老年助餐服务点已超过十万个",
+             "交通运输部部署开展危险货物运输车辆挂靠经营专项整治",
+             "中国载人航天工程办公室：神舟飞船返回舱在东风着陆场成功着陆",
+             "个体工商户在手机上提交申请，最快当天就能在家打印电子营业执照",
+             "中华全国供销合作总社：冬季蔬菜和农产品供应总体充足，价格平稳",
+             "某地法院审结一起伪造职业技能等级证书案，两名被告人因伪造事业单位印章罪获刑",
+             "中国队在短道速滑世界巡回赛上夺得男子5000米接力金牌",
+             "国家医保局：全国统一的医保信息平台已覆盖所有定点医药机构",
+             "某高校两名研究生因论文找人代写被撤销学位，导师被暂停招生资格"],
+    "ecommerce": ["鼓包过的充电宝请勿继续使用，本店支持以旧换新，旧宝免费回收",
+                  "通勤公文包过了一年还是很挺括，头层牛皮不变形",
+                  "修不好不收费，家电维修师傅两小时内上门，配件明码标价",
+                  "证件照冲印，十分钟出片，支持护照和驾驶证电子回执",
+                  "速冻菜包过笼蒸十二分钟即可，建议搭配小米粥",
+                  "所有插线板出厂前都保证通过国家3C认证，支持七天无理由",
+                  "老人洗澡椅防滑加厚，助浴护理必备，承重两百斤",
+                  "A4证书收纳册，可放毕业证、学位证和荣誉证书，四十页加厚",
+                  "春卷皮一包二十张，包过馅后下锅炸到金黄就能出锅",
+                  "车载冰箱12V/24V通用，货车小车都能用，断电记忆",
+                  "考研数学复习全书，正版现货，付款后一周内发货",
+                  "宠物牵引绳反光款，夜间遛狗更安全，中小型犬通用",
+                  "宝宝分腿睡袋，婴幼儿秋冬款，满月到三岁都能穿",
+                  "智能门锁支持指纹和人脸开门，下单送免费上门安装",
+                  "年会抽中的电动牙刷，全新未拆封，同城可面交"],
+    "chat": ["祝你逢考必过！明天四级考试加油",
+             "这条街风景不错，不过不收费的停车位很少，最好早点来",
+             "我姑姑在大学当老师，不坐班，有课才去学校",
+             "营业执照是网上申请的，窗口说一周内发证，到时候会短信通知",
+             "马拉松完赛即发证书，现场扫码就能领电子版",
+             "我家猫晚上老扒门，宠物医生说是行为问题，要慢慢纠正",
+             "富二代考上清华那个新闻你看了吗，人家是真学霸",
+             "外公那本医师执业证书是原卫生部颁发的，现在还收在老家抽屉里",
+             "今晚做速成版可乐鸡翅，电饭煲一键搞定",
+             "我弟的电动车电池鼓包了，赶紧去店里换了一块新的",
+             "考场门口有志愿者全程帮考生指路，挺暖心的",
+             "护照我上周一交的材料，这周五就拿到了",
+             "我妈报了社区的免费手机课，零门槛，老人都学得会",
+             "师傅说洗衣机修不好不收费，结果十分钟就修好了",
+             "同事内推我去他们公司面试，下周二二面"],
+    "official": ["原卫生部颁发的《医师资格证书》《医师执业证书》继续有效，无需换发",
+                 "人力资源社会保障部 国家卫生健康委关于印发养老护理相关职业培训大纲的通知",
+                 "市场主体设立登记材料齐全的，一周内发证，营业执照可邮寄送达",
+                 "婚姻登记机关对符合结婚条件的，应当当场予以登记，发给结婚证",
+                 "职业技能等级证书由备案的评价机构颁发，可登录全国联网查询平台核验真伪",
+                 "应急管理部：特种作业操作证有效期6年，每3年复审一次，全国范围内有效",
+                 "《国家职业资格目录（2021年版）》共列入职业资格72项，目录之外不得许可和认定",
+                 "道路运输从业人员从业资格证可通过全国互联网道路运输便民政务服务系统申领",
+                 "首次申领居民身份证的，公安机关应当自受理之日起60日内发放",
+                 "教育部：2027年全国硕士研究生招生考试初试时间安排的公告",
+                 "危险货物道路运输企业不得以挂靠方式从事危险货物运输经营",
+                 "关于依法严厉打击组织考试作弊、代替考试等违法犯罪行为的通告",
+                 "国家卫生健康委：医疗机构执业许可证申请受理后20个工作日内作出决定",
+                 "市人社局公告：2027年第一季度职业技能等级认定考试即日起报名，请通过官网办理",
+                 "中国就业培训技术指导中心关于第三批国家职业标准公开征求意见的函"],
+    "job": ["养老院招聘助浴护理员，需持健康证，岗前统一培训，包吃住",
+            "数据中心招聘运维工程师，持电工证优先，四班三倒，月薪9000起",
+            "民办小学招聘校医，须持护士执业证书，寒暑假带薪",
+            "大学招聘兼职讲师，不坐班，按课时计酬",
+            "物流公司招聘货车司机，A2驾照，公司自有车辆，不接受挂靠",
+            "短剧公司招聘编剧助理，应届生可投，有作品者优先",
+            "电池回收企业招聘拆解工，持低压电工作业操作证，五险一金",
+            "内推：某智能体创业公司招后端开发，推荐成功入职奖励三千元",
+            "招聘注册安全工程师，须全职在岗，社保在本公司缴纳，拒绝挂证",
+            "连锁餐饮招聘店长，月薪一万二起，上岗前需办理健康证",
+            "社区诊所招聘药剂员，药学相关专业，持药士资格证书，周末轮休",
+            "家居公司招聘智能门锁安装师傅，有经验者优先，计件工资",
+            "眼科医院招聘验光师，须持验光相关职业资格证书，经验两年以上",
+            "高薪诚聘数据合规专员，法学背景，年薪三十万起",
+            "物业公司招聘电梯安全管理员，须持特种设备安全管理人员证"],
+    "trap": ["清代考棚是古代童生参加县试的地方",
+             "饺子包过馅以后要把边捏紧，不然一煮就破",
+             "电池鼓包过一次就别再充电了，很危险",
+             "为保证通过率，驾校安排学员考前多练两次",
+             "社区运动会报名即发号码布，当天凭号码布入场",
+             "那辆搅拌车挂靠在混凝土公司名下，年检由公司统一办理",
+             "这位作家不坐班，每周只去杂志社开一次会",
+             "婚姻登记处说材料齐全当天就能拿结婚证",
+             "富二代考公上岸的视频在网上火了",
+             "原卫生部颁布的《医院感染管理办法》自2006年9月起施行",
+             "老板说菜不好吃可以不收费，不过不收费的前提是只动了一口",
+             "卫生部门对这家餐馆进行了突击检查，后厨干净整洁",
+             "一周内发证的是电子证照，纸质证书要再等几天",
+             "零门槛健身：每天靠墙站十分钟",
+             "完赛即发证书的比赛，证书上会印着你的净成绩"],
+    "latin": ["zhu ni feng kao bi guo, ming tian jia you",
+              "xiu bu hao bu shou fei, shi fu ting kao pu de",
+              "Certificates issued by the former Ministry of Health remain valid",
+              "da xue lao shi bu zuo ban, you ke cai qu xue xiao",
+              "Finisher certificates are issued right after the race",
+              "Business licences are usually issued within a week",
+              "zhi yuan zhe quan cheng bang kao sheng zhi lu",
+              "qing dai kao peng yi zhi yi jing dui wai kai fang le",
+              "The swollen power bank was recycled for free",
+              "Bao Zheng is a famous upright judge in Chinese opera"],
+}
+
 REPORTS = {
     "holdout": ["人社部、网信办联合发文，整治“包过”“代考”“不过包退”等虚假宣传",
                 "警惕！所谓“考证包过”都是骗局",
@@ -1512,8 +1676,30 @@ REPORTS["holdout9"] = ["人社部门提醒：宣称“一次稳过”“无需�
                        "高校就业指导中心提醒：“内推直通车”“高薪包就业”式的考证广告多为骗局",
                        "专家解读：“一次稳过”“不过全额返还”类考证广告为何屡禁不止"]
 
+REPORTS["holdout10"] = ["技能人才评价证书一律以联网平台为准，所谓“保证通过”“报名即发证”都是营销噱头",
+                        "公安机关打掉一个“全程帮考”作弊团伙，涉案考生被取消考试资格",
+                        "卫健部门辟谣：原卫生部早已撤销，所谓“原卫生部颁证”的保健类证书均系伪造",
+                        "消费者投诉：机构承诺“不过不收费”，考试没过却以“资料费”为名扣下两千元",
+                        "晚报记者报名体验：标榜“一周内发证”的老年助浴师班，上课三天就发了本查不到编号的证",
+                        "工程建设领域专项检查发现，多名人员轻信“挂靠不坐班”的中介，注册资格已被撤销",
+                        "平台治理公告：含“全程帮考”“挂靠不坐班”“报名即发证”等内容的商品一律下架",
+                        "电视问政曝光：印着“国徽”“双章认证”的技能证书，实为机构自行印制",
+                        "市场监管局查处一批培训虚假宣传，涉及“政府大力扶持”“包安置”“零门槛速通”等用语",
+                        "法院判决：为考生提供“全程帮考”服务，被告人以组织考试作弊罪获刑一年",
+                        "网友吐槽：报名时说“保证通过”，没过之后机构说保证的是“通过培训”",
+                        "普法栏目：证书上印没印国徽、叫不叫“国家一级职业资格”，都不代表它真实有效",
+                        "消协发布跨年消费提示：警惕考证培训“一周内发证”“不过不收费”等承诺",
+                        "直播平台管理规范：主播口播“保证通过”“报名即发证”“高价收证”将被断播",
+                        "社区民警提醒：“证书挂靠不坐班，每年稳拿两万”是典型挂证话术，请勿上当",
+                        "闲置交易平台更新违禁信息清单，“全程帮考”“代考”“挂证”等内容新增进列表",
+                        "退费纠纷调解记录：当初销售说“报名即发证、全国联网秒查”，交了五千元后证书至今没见到",
+                        "学校辅导员提醒毕业生：“内定名额”“考完包安置”式的考证广告多为骗局",
+                        "专家解读：“保证通过”“不过不收费”类考证广告为何换个说法又冒出来",
+                        "人社局声明：本局从未与任何机构合作推出“政府大力扶持”的速通考证班"]
+
 # Pools whose pinyin may also be written with tone numbers (bao1 guo4); the others keep their draws.
-TONE_NUMBER_POOLS = {"holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9"}
+TONE_NUMBER_POOLS = {"holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
+                     "holdout10"}
 TONE_MARKS = {"āáǎà": "a", "ēéěè": "e", "īíǐì": "i", "ōóǒò": "o", "ūúǔù": "u", "ǖǘǚǜ": "v"}
 
 
@@ -1560,13 +1746,13 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
             return "".join(PINYIN[c][1] if c in PINYIN else c for c in chars)
         if name == "bao-guo":
             return "-".join(PINYIN[c][0] if c in PINYIN else c for c in chars)
-        if name:  # holdout6's to holdout9's styles: runs of other characters (digits) stay one token
+        if name:  # holdout6's to holdout10's styles: runs of other characters (digits) stay one token
             tokens, other = [], False
             for c in chars:
                 if c in PINYIN:
-                    if name in ("BĀO GUÒ", "Bāo Guò", "bāo-guò"):
+                    if name in ("BĀO GUÒ", "Bāo Guò", "bāo-guò", "Bāoguò"):
                         tokens.append(PINYIN[c][1])
-                    elif name in ("BAO1 GUO4", "Bao1Guo4"):
+                    elif name in ("BAO1 GUO4", "Bao1Guo4", "bao1-guo4"):
                         tokens.append(tone_number(PINYIN[c][1]))
                     else:
                         tokens.append(PINYIN[c][0])
@@ -1600,6 +1786,13 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
                 return "".join(t.capitalize() for t in tokens)
             if name == "bāo-guò":
                 return "-".join(tokens)
+            if name == "BAO-GUO":
+                return "-".join(t.upper() for t in tokens)
+            if name == "bao1-guo4":
+                return "-".join(tokens)
+            if name == "Bāoguò":
+                joined = "".join(tokens)
+                return joined[:1].upper() + joined[1:]
             raise ValueError(name)
         if style == 4:  # bao1 guo4 or bao1guo4
             sylls = [tone_number(PINYIN[c][1]) if c in PINYIN else c for c in chars]
@@ -1632,6 +1825,10 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
             chars[i] = "[" + PINYIN[chars[i]][0] + "]"
         elif name == "【guo】":  # 包【guo】
             chars[i] = "【" + PINYIN[chars[i]][0] + "】"
+        elif name == "「guo」":  # 包「guo」
+            chars[i] = "「" + PINYIN[chars[i]][0] + "」"
+        elif name == "(guò)":  # 包(guò)
+            chars[i] = "(" + PINYIN[chars[i]][1] + ")"
         else:
             chars[i] = tone_number(PINYIN[chars[i]][1]) if form == 2 else PINYIN[chars[i]][form]
         return "".join(chars)
@@ -1703,7 +1900,8 @@ POOL_PREFIXES = {"holdout5": ["【分享】", "转自朋友圈：", "2025/03/08 
                  "holdout6": ["【收藏】", "群消息：", "2026.01.17 ", "楼主：", "来源网络：", "备忘："],
                  "holdout7": ["【置顶】", "朋友圈截图：", "2026年2月3日 ", "评论区：", "闲鱼留言：", "语音转文字："],
                  "holdout8": ["【转载】", "微博评论：", "2026-04-09 ", "家长群：", "小红书笔记：", "邻居说："],
-                 "holdout9": ["【搬运】", "抖音评论：", "2026年11月20日 ", "业主群：", "知乎回答：", "同事转发："]}
+                 "holdout9": ["【搬运】", "抖音评论：", "2026年11月20日 ", "业主群：", "知乎回答：", "同事转发："],
+                 "holdout10": ["【推荐】", "群聊记录：", "2026年12月05日 ", "B站弹幕：", "贴吧回复：", "微信收藏："]}
 
 
 def ordinary(pool: str, rng: random.Random) -> list:
@@ -1724,7 +1922,8 @@ def main() -> None:
     for seed, pool in [(15, "holdout"), (1515, "dev"), (151515, "holdout2"), (15151515, "holdout3"),
                        (1515151515, "holdout4"), (151515151515, "holdout5"),
                        (15151515151515, "holdout6"), (1515151515151515, "holdout7"),
-                       (151515151515151515, "holdout8"), (15151515151515151515, "holdout9")]:
+                       (151515151515151515, "holdout8"), (15151515151515151515, "holdout9"),
+                       (1515151515151515151515, "holdout10")]:
         rng = random.Random(seed)
         rows = ads(pool, rng) + ordinary(pool, rng) + reports(pool, rng)
         path = HERE / f"{pool}.tsv"
