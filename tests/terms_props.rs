@@ -128,10 +128,16 @@ fn high_phrases() -> &'static [(String, String)] {
             .iter()
             .filter(|r| r.severity == Some(Severity::High))
             .flat_map(|r| {
-                r.phrases
-                    .iter()
-                    .flatten()
-                    .map(move |p| (r.id.clone(), p.clone()))
+                // A phrase that needs context (本人无需到场) is written with a certificate word.
+                let context = r.context.as_deref().is_some_and(|c| !c.is_empty());
+                r.phrases.iter().flatten().map(move |p| {
+                    let written = if context {
+                        format!("考证{p}")
+                    } else {
+                        p.clone()
+                    };
+                    (r.id.clone(), written)
+                })
             })
             .filter(|(_, p)| !p.contains('{'))
             .collect()

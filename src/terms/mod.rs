@@ -34,9 +34,10 @@
 //! 3. b. A candidate is a *mention* (a report or warning about the phrase, not an ad using it) when a
 //!    word of the rule set's `mention` list (警惕, 谨防, 骗局, 宣称 …) lies within the window, or when it
 //!    stands in quotation marks (“…”, 「…」, '…') together with at least one other quoted match of the
-//!    same text window. A mention counts at most `medium` ([`Match::mention`]). A candidate with a
-//!    word of the rule set's `enforcement` list within the window (严防, 获刑, 开除, 不接受 …: the act
-//!    is punished or refused) is a mention that counts `low`.
+//!    same text window, or with another match that is a mention (a quoted phrase in a text already read
+//!    as a report). A mention counts at most `medium` ([`Match::mention`]). A candidate with a word of
+//!    the rule set's `enforcement` list within the window (严防, 获刑, 开除, 不接受 …: the act is
+//!    punished or refused) is a mention that counts `low`.
 //! 3. c. With the rule set's `word_boundary` on (the default lexicon's), a candidate of two Chinese
 //!    characters, written as just those two, is dropped when it starts inside a longer word: the
 //!    character before it and its first character form a word of the Chinese word segmenter's
@@ -292,6 +293,8 @@ struct Candidate {
     mention: bool,
     /// Next to an enforcement word: a mention that counts low.
     enforced: bool,
+    /// A word of the mention list within [`QUOTED_REPORT_REACH`] windows: a quoted match is a mention.
+    report_nearby: bool,
     /// The context a weak spelling needs (list, window).
     weak: Option<(u32, usize)>,
 }
@@ -392,6 +395,7 @@ impl Matcher {
                                 end,
                                 mention: false,
                                 enforced: false,
+                                report_nearby: false,
                                 weak: checks.context,
                             });
                         }
@@ -415,6 +419,8 @@ impl Matcher {
             let hits = &evidence.context[list as usize];
             for c in &mut raw {
                 c.mention = self.has_context(hits, text, c, window);
+                c.report_nearby =
+                    c.mention || self.has_context(hits, text, c, window * QUOTED_REPORT_REACH);
             }
         }
         if let Some((list, window)) = self.enforcement {
@@ -537,7 +543,10 @@ impl Matcher {
             let start = cursor.advance(original, byte_start);
             let end = cursor.advance(original, byte_end);
             let rule = &self.rules[c.rule as usize];
-            quoted.push(self.mention.is_some() && is_quoted(original, byte_start, byte_end));
+            quoted.push((
+                self.mention.is_some() && is_quoted(original, byte_start, byte_end),
+                c.report_nearby,
+            ));
             matches.push(Match {
                 rule: rule.id.clone(),
                 category: rule.category,
@@ -552,11 +561,11 @@ impl Matcher {
                 mention: c.mention,
             });
         }
-        // One quoted phrase may be an ad's emphasis; two or more read as a list of phrases reported on.
-        if quoted.iter().filter(|&&q| q).count() >= 2 {
-            for (m, q) in matches.iter_mut().zip(quoted) {
-                m.mention |= q;
-            }
+        // One quoted phrase may be an ad's emphasis; two or more read as a list of phrases reported on,
+        // and so does one with a report word in the wider reach (反诈中心：…哪来的“原劳动部发证”).
+        let list = quoted.iter().filter(|q| q.0).count() >= 2;
+        for (m, (q, report_nearby)) in matches.iter_mut().zip(quoted) {
+            m.mention |= q && (list || report_nearby);
         }
         for m in &mut matches {
             if m.mention {
@@ -633,6 +642,12 @@ const QUOTES: &[(char, char)] = &[
     ('‘', '’'),
     ('\'', '\''),
 ];
+/// How many context windows a report word may lie from a quoted match and still make it a mention.
+/// A report names the phrase it quotes later in the sentence than an ad's nearby context word
+/// (反诈中心：原劳动部早在1998年就已改组，如今哪来的“原劳动部发证”), and an ad seldom both quotes its own
+/// promise and carries a warning word.
+const QUOTED_REPORT_REACH: usize = 3;
+
 /// How far (in characters) from the match the quotation marks may be: `“考证包过”` quotes 包过.
 const QUOTE_REACH: usize = 8;
 

@@ -443,3 +443,86 @@ fn matcher_is_send_and_sync() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Matcher>();
 }
+
+#[test]
+fn seventh_pass_phrases_and_their_spellings() {
+    // Someone else sits the exam: the claim next to a certificate word, homophones of 本 included.
+    for text in [
+        "电工证报名，本人无需到场",
+        "电工证报名，苯人无需到场",
+        "电工证报名，benrenwuxudaochang",
+        "电工证报名，本人无需dao场",
+    ] {
+        assert!(
+            has(text, "promise.no_attendance"),
+            "{text}: {:?}",
+            found(text)
+        );
+    }
+    // Alone it is an online service.
+    assert!(!has(
+        "社保卡线上补办，本人无需到场",
+        "promise.no_attendance"
+    ));
+    for text in ["沒过退全款", "没过腿全款", "氵殳过退全款", "没过tui4全款"] {
+        assert!(
+            has(text, "promise.refund_if_fail"),
+            "{text}: {:?}",
+            found(text)
+        );
+    }
+    assert!(has("包甬辶过", "promise.guaranteed_pass"));
+    assert!(has("liangzhounazheng", "promise.days_to_certificate"));
+    assert!(has("Xiaobaibaonazheng", "promise.zero_basis_certificate"));
+    assert!(has("yuán láo dòng bù fā zhèng", "ministry.former"));
+}
+
+#[test]
+fn hangul_fillers_are_separators() {
+    for text in [
+        "原\u{3164}劳\u{3164}动\u{3164}部",
+        "原\u{FFA0}劳动部",
+        "原\u{1160}劳动部",
+    ] {
+        let m = matcher().find_all(text);
+        assert_eq!(m.len(), 1, "{text:?}: {m:?}");
+        assert_eq!(m[0].text, text, "the span covers the fillers");
+    }
+}
+
+#[test]
+fn seventh_pass_ordinary_readings() {
+    for text in [
+        "这款双肩包通过了航空公司登机箱尺寸标准",
+        "行李包通过安检后请及时取走",
+        "我表哥替考上大学的侄子办了十桌升学宴",
+        "他们家三代考上的都是师范院校",
+        "可以退，不过退款要三到五个工作日才能到账",
+        "护照加急的话两周拿证没问题，你的签证来得及",
+        "我爷爷的八级技工证书是原劳动部门发的",
+        "全国两会期间，代表委员热议职业教育与技能人才培养",
+        "道路运输从业人员从业资格证电子证照全国通用",
+    ] {
+        assert!(rules(text).is_empty(), "{text}: {:?}", found(text));
+    }
+    // The readings do not hide the claims.
+    assert!(has("电工证包通过", "promise.guaranteed_pass"));
+    assert!(has("电工证，两周拿证", "promise.days_to_certificate"));
+    assert!(has("电工证考试，不过退款", "promise.refund_if_fail"));
+    assert!(has("无人机驾驶证3天拿证", "promise.days_to_certificate"));
+}
+
+#[test]
+fn a_quoted_phrase_far_from_a_report_word_is_a_mention() {
+    let text = "反诈中心：原劳动部早在1998年就已改组，如今哪来的“原劳动部发证”";
+    let m = matcher().find_all(text);
+    assert!(!m.is_empty() && m.iter().all(|m| m.mention), "{m:?}");
+    assert_ne!(Verdict::from_matches(&m), Verdict::Block);
+    // Unquoted, or quoted with no report word in reach, the phrase keeps its severity.
+    let ad = matcher().find_all("电工证，“原劳动部发证”，名额有限");
+    assert!(
+        ad.iter()
+            .any(|m| !m.mention && m.severity == Severity::High),
+        "{ad:?}"
+    );
+}

@@ -20,7 +20,7 @@
 //!   characters, and the whole phrase in syllables; longer ones get the whole phrase in syllables and one
 //!   character changed at a time. (All combinations grow as 4ⁿ; the automaton, and with it the search
 //!   time, grows with them.)
-//! - **Homophones**, for high-severity phrases of up to four characters only, one character at a
+//! - **Homophones**, for high-severity phrases of up to six characters only, one character at a
 //!   time: characters of GB 2312 (the 6763 characters of the national standard, read through
 //!   `encoding_rs`) with the same syllable. In
 //!   two-character phrases the tone must agree too (`代考` → `带考`, `挂证` → `挂正`, `卦证`; `保过` →
@@ -59,12 +59,18 @@ const SPLITS: &[(char, &[&str])] = &[
     ('代', &["亻弋"]),
     ('部', &["咅阝"]),
     ('颁', &["分页"]),
+    // The characters of 包通过, 没过退全款, 本人无需到场 and 原劳动部发证 (seventh pass).
+    ('通', &["甬辶"]),
+    ('没', &["氵殳"]),
+    ('动', &["云力"]),
+    ('到', &["至刂"]),
+    ('需', &["雨而"]),
 ];
 
 /// Longest phrase (in Chinese characters) that gets mixed pinyin forms (see `MAX_MIXED_CHANGES`).
 const FULL_COMBINATIONS: usize = 4;
-/// Longest phrase (in Chinese characters) that gets homophone spellings.
-const MAX_HOMOPHONE_HAN: usize = 4;
+/// Longest phrase (in Chinese characters) that gets homophone spellings (any tone from three up).
+const MAX_HOMOPHONE_HAN: usize = 6;
 /// Most characters changed in one spelling, unless all are written as syllables.
 const MAX_MIXED_CHANGES: usize = 2;
 /// Fewest letters of a spelling with no Chinese character left.
@@ -156,9 +162,10 @@ pub fn spellings(source: &str, severity: Severity, forms: &Forms) -> Vec<Spellin
             add(text, SpellingForm::Pinyin, false);
         }
     }
-    // Long phrases keep most of their characters whatever one homophone does, and they contain the
-    // short ones (零基础包拿证 ⊃ 包拿证) whose homophones are generated anyway; each long phrase would
-    // add a few hundred spellings to the automaton.
+    // Phrases of five and six characters get them too (seventh pass): 没过腿全款, 不过免费重休 and
+    // 苯人无需到场 keep no shorter phrase of the lexicon whole. Longer ones keep most of their
+    // characters whatever one homophone does, and each would add a few hundred spellings to the
+    // automaton (see docs/terms.md for what the five- and six-character ones cost).
     if forms.homophones != Homophones::Off && severity == Severity::High && han <= MAX_HOMOPHONE_HAN
     {
         let any_tone = match forms.homophones {
@@ -474,6 +481,19 @@ mod tests {
             v.len() < 40,
             "long phrases change one character at a time: {}",
             v.len()
+        );
+    }
+
+    #[test]
+    fn homophones_reach_six_character_phrases() {
+        let v = all("没过退全款", Severity::High);
+        assert!(v.contains(&"没过腿全款".to_string()), "{v:?}");
+        let v = all("本人无需到场", Severity::High);
+        assert!(v.contains(&"苯人无需到场".to_string()), "{v:?}");
+        let long = spellings("原劳动和社会保障部", Severity::High, &Forms::default());
+        assert!(
+            !long.iter().any(|s| s.form == SpellingForm::Homophone),
+            "seven characters and more get no homophones"
         );
     }
 
