@@ -129,6 +129,37 @@ pools with disjoint templates, certificate names, tails and sentences:
   post, genuine job posts asking for real certificates (健康证, 护士执业证书, 特种设备安全管理人员证) or
   refusing 挂证/挂靠, processing times (结婚证 当场, 身份证 60日, 护照, 医疗机构执业许可证), cheating and
   forged certificates punished in news, and ministries and 中国/中华/全国/国家 in notices and news.
+- `holdout11.tsv` was written in the twelfth session by a writer who had not seen the matcher's rules or
+  any pool's misses, before anyone scored `holdout11`; sealed: its content was not described to anyone
+  before scoring. Like `holdout10` it has its own certificate names (occupations advertised in 2026:
+  农业无人机植保员, 智能座舱测试员, 碳资产管理师, AI绘画设计师, 认知症照护师, 安宁疗护师, 遗物整理师,
+  匹克球教练, 桨板教练, 数据资产评估师, AIGC视频制作员, 孤独症康复教师, 私域流量运营师, 声音疗愈师,
+  四足机器人运维员, 低空物流配送员), tails, context phrases (印着“中华人民共和国职业资格证书”, 政府重点推广,
+  零基础十天速成, 熟人内部操作, 包推荐进大厂, 上岗必须的, 等同国家职业技能等级高级工, 挂靠到咨询公司名下,
+  中国职业技能鉴定中心监制, 车企定向招聘, 全国认可, 工信部和商务部公章, 政府主导推广, 无证一律不能上岗,
+  内推名额, 月入一万二), ordinary sentences, reports, prefixes and ad templates, and key phrasings only it
+  draws (百分百拿证, 考试枪替, 未通过无条件退费, 48小时加急出证, 当月考当月拿证, 免笔试免实操,
+  闲置证书挂靠变现, 原建设部颁发), its own separators (figure space, six-per-em space, invisible plus,
+  combining grapheme joiner, ◎, ☞, ✪, ⁄, 🔶), homophones (百→柏/摆, 分→纷/氛, 拿→纳/钠, 证→征/筝, 考→栲,
+  试→室/士, 枪→腔/锵, 替→倜, 未→味/畏, 通→铜/童, 过→馃/椁, 无→舞/雾, 条→跳/迢, 件→见/舰, 退→颓, 费→飞/菲,
+  小→筱, 时→石/识, 加→佳/嘉, 急→极/集, 出→厨/除, 当→铛, 月→悦/粤, 免→缅/冕, 笔→比/币, 实→湿/拾, 操→糙,
+  闲→咸/贤, 置→志/智, 书→淑/梳, 挂→瓜/刮, 变→遍/便, 现→县/献, 原→元/缘, 建→健/剑, 设→射/摄, 部→埠/怖,
+  颁→伴/扮, 发→阀/乏, 包→褒/孢, 代→待/怠, 天→田/甜, 基→积/姬, 础→楚, 零→铃/龄, 人→壬/任, 社→舍/赦,
+  款→髋), component splits (加→力口, 时→日寸, 件→亻牛, 闲→门木, 现→王见, 设→讠殳, 笔→竹毛, 操→扌喿,
+  置→罒直, 急→刍心) and traditional forms (時, 條, 實, 閑, 變, 現, 設, 筆, 當), tone numbers as in
+  `holdout3`, and pinyin styles only it draws (bao/guo, Bao-Guo, bao1.guo4; one character as 『guo』 or
+  〔guò〕). Its ordinary lines lean on the hard cases: 百分百纯棉/百分百果汁 and 百分百拿证 doubted at a
+  driving school, 水枪替换喷头/胶枪替换胶棒/焊枪替换导电嘴 and 射击考试枪替换, 审核未通过…退还 of exam
+  fees, 未发货…无条件退款 and gym cards 无条件退费, 未通过安检, 48小时出证 of real-estate registration and
+  加急出证明 of an employment certificate, 当月考勤当月结算 and 当月下单当月发货, 科目四当天拿证, 免笔试 of
+  doctorate holders in public recruitment, 免打孔免安装, 闲置物品变现 on second-hand platforms, 悬挂证照 in
+  shops, 原建设部 in the 2008 reform, of still-valid old certificates and as a place name, 替考生/替考古队,
+  这一代考生, 双肩包过安检/托特包过肩/包子包过/面包过敏, 挂靠 refused by a logistics firm, 内部推荐 in a
+  genuine referral, 高薪 and 年薪三十万起 in genuine job posts, genuine job posts asking for real
+  certificates (养老护理员职业技能等级证书, 护士执业证书, 一级注册建造师, 民用无人机操控员执照, 资产评估师,
+  游泳救生员国家职业资格证书, 特种作业操作证) or refusing 挂证/挂靠, processing times of official documents,
+  refunds in shopping, cheating and forged certificates punished in news, and ministries and
+  中国/中华/全国/国家 in notices and news.
 
 Columns: label, kind, text. Labels:
 - `ad`: a knock-off certificate ad; it must be flagged (review or block). The kind says which evasion
@@ -186,6 +217,12 @@ PINYIN = {
     "帮": ("bang", "bāng"), "收": ("shou", "shōu"), "内": ("nei", "nèi"), "报": ("bao", "bào"),
     "名": ("ming", "míng"), "即": ("ji", "jí"), "坐": ("zuo", "zuò"), "班": ("ban", "bān"),
     "卫": ("wei", "wèi"), "生": ("sheng", "shēng"),
+    # Only in holdout11's key phrasings (likewise absent from every earlier key).
+    "百": ("bai", "bǎi"), "未": ("wei", "wèi"), "条": ("tiao", "tiáo"), "件": ("jian", "jiàn"),
+    "时": ("shi", "shí"), "加": ("jia", "jiā"), "急": ("ji", "jí"), "当": ("dang", "dāng"),
+    "月": ("yue", "yuè"), "笔": ("bi", "bǐ"), "实": ("shi", "shí"), "操": ("cao", "cāo"),
+    "闲": ("xian", "xián"), "置": ("zhi", "zhì"), "变": ("bian", "biàn"), "现": ("xian", "xiàn"),
+    "建": ("jian", "jiàn"), "设": ("she", "shè"),
 }
 SPLITS = {"证": ["訁正", "讠正", "言正"], "挂": ["扌圭"], "考": ["耂丂"], "拿": ["合手"],
           "靠": ["告非"], "包": ["勹巳"]}
@@ -196,8 +233,9 @@ HOMOPHONES = {"包": ["宝", "保"], "代": ["带", "岱"], "考": ["烤", "拷"
 KEYS = ["包过", "代考", "替考", "挂证", "不过包退", "包拿证", "零基础包拿证", "3天拿证", "人社部颁发",
         "不过退款"]
 
-# What holdout4, holdout5, holdout6, holdout7, holdout8, holdout9 and holdout10 (only) add to the tables above: key phrasings, separators,
-# homophones, splits and traditional forms of their own. The other pools draw exactly as before.
+# What holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10 and holdout11 (only) add to the
+# tables above: key phrasings, separators, homophones, splits and traditional forms of their own. The other
+# pools draw exactly as before.
 POOL_KEYS = {"holdout4": KEYS + ["7天拿证", "0基础包拿证", "考不过全额退款", "人社部统一颁发"],
              "holdout5": KEYS + ["免考拿证", "15天下证", "包考包过", "人社部直接发证", "挂证兼职", "替考枪手"],
              "holdout6": KEYS + ["免试领证", "不过免费重修", "20天领证", "远程代考", "证书出租", "教育部颁发"],
@@ -206,14 +244,17 @@ POOL_KEYS = {"holdout4": KEYS + ["7天拿证", "0基础包拿证", "考不过全
              "holdout9": KEYS + ["一次稳过", "专人替考", "不过全额返还", "5天证书到手", "无需考试出证", "挂证躺赚",
                                  "原信息产业部颁证"],
              "holdout10": KEYS + ["保证通过", "全程帮考", "不过不收费", "一周内发证", "报名即发证", "挂靠不坐班",
-                                  "原卫生部颁证"]}
+                                  "原卫生部颁证"],
+             "holdout11": KEYS + ["百分百拿证", "考试枪替", "未通过无条件退费", "48小时加急出证", "当月考当月拿证",
+                                  "免笔试免实操", "闲置证书挂靠变现", "原建设部颁发"]}
 POOL_SEPARATORS = {"holdout4": ["/", ".", "~", "丨", "_", "*", "♥", "\u3000", "、"],
                    "holdout5": ["+", "#", "=", "—", "✨", "☆", "\u2022", "\u200d", "^"],
                    "holdout6": ["|", "❤", "\u00a0", "\u2060", "→", "…", "○", ",", "🌟"],
                    "holdout7": ["\u00ad", "\u2009", "\ufeff", "\u200c", "◆", "✔", "～", "；", "👉"],
                    "holdout8": ["\u2002", "\u202f", "\u3164", "\u2063", "▪", "✿", "︱", "・", "🔹"],
                    "holdout9": ["\u2003", "\u205f", "\u2062", "\u200a", "▲", "¦", "◇", "∙", "🔸"],
-                   "holdout10": ["\u2004", "\u2005", "\u2008", "\u2061", "✦", "‧", "▸", "♪", "🔺"]}
+                   "holdout10": ["\u2004", "\u2005", "\u2008", "\u2061", "✦", "‧", "▸", "♪", "🔺"],
+                   "holdout11": ["\u2007", "\u2006", "\u2064", "\u034f", "◎", "☞", "✪", "⁄", "🔶"]}
 POOL_HOMOPHONES = {"holdout4": {"证": ["挣"], "过": ["果"], "颁": ["班"], "基": ["鸡"], "础": ["出"]},
                    "holdout5": {"包": ["煲"], "过": ["锅"], "代": ["贷", "袋"], "替": ["涕"], "社": ["设"],
                                 "部": ["布"], "下": ["吓"], "免": ["勉"], "证": ["铮"], "职": ["值"]},
@@ -237,7 +278,19 @@ POOL_HOMOPHONES = {"holdout4": {"证": ["挣"], "过": ["果"], "颁": ["班"], 
                                  "周": ["粥"], "发": ["伐"], "报": ["豹", "抱"], "名": ["明", "鸣"], "即": ["及", "吉"],
                                  "挂": ["呱"], "靠": ["犒"], "坐": ["座", "做"], "班": ["搬"], "原": ["圆"],
                                  "卫": ["为", "未"], "生": ["声", "升"], "部": ["簿"], "颁": ["扳"], "替": ["悌"],
-                                 "代": ["玳"]}}
+                                 "代": ["玳"]},
+                   "holdout11": {"百": ["柏", "摆"], "分": ["纷", "氛"], "拿": ["纳", "钠"], "证": ["征", "筝"],
+                                 "考": ["栲"], "试": ["室", "士"], "枪": ["腔", "锵"], "替": ["倜"], "未": ["味", "畏"],
+                                 "通": ["铜", "童"], "过": ["馃", "椁"], "无": ["舞", "雾"], "条": ["跳", "迢"],
+                                 "件": ["见", "舰"], "退": ["颓"], "费": ["飞", "菲"], "小": ["筱"], "时": ["石", "识"],
+                                 "加": ["佳", "嘉"], "急": ["极", "集"], "出": ["厨", "除"], "当": ["铛"],
+                                 "月": ["悦", "粤"], "免": ["缅", "冕"], "笔": ["比", "币"], "实": ["湿", "拾"],
+                                 "操": ["糙"], "闲": ["咸", "贤"], "置": ["志", "智"], "书": ["淑", "梳"],
+                                 "挂": ["瓜", "刮"], "变": ["遍", "便"], "现": ["县", "献"], "原": ["元", "缘"],
+                                 "建": ["健", "剑"], "设": ["射", "摄"], "部": ["埠", "怖"], "颁": ["伴", "扮"],
+                                 "发": ["阀", "乏"], "包": ["褒", "孢"], "代": ["待", "怠"], "天": ["田", "甜"],
+                                 "基": ["积", "姬"], "础": ["楚"], "零": ["铃", "龄"], "人": ["壬", "任"],
+                                 "社": ["舍", "赦"], "款": ["髋"]}}
 POOL_SPLITS = {"holdout4": {"颁": ["分页"], "部": ["咅阝"], "额": ["客页"]},
                "holdout5": {"枪": ["木仓"], "职": ["耳只"], "代": ["亻弋"], "过": ["辶寸"], "社": ["礻土"],
                             "接": ["扌妾"]},
@@ -248,29 +301,35 @@ POOL_SPLITS = {"holdout4": {"颁": ["分页"], "部": ["咅阝"], "额": ["客�
                "holdout8": {"通": ["甬辶"], "没": ["氵殳"], "动": ["云力"], "到": ["至刂"], "需": ["雨而"]},
                "holdout9": {"稳": ["禾急"], "赚": ["贝兼"], "躺": ["身尚"], "信": ["亻言"], "返": ["反辶"],
                             "还": ["不辶"], "息": ["自心"], "次": ["冫欠"]},
-               "holdout10": {"帮": ["邦巾"], "坐": ["从土"], "即": ["艮卩"], "名": ["夕口"], "全": ["人王"]}}
+               "holdout10": {"帮": ["邦巾"], "坐": ["从土"], "即": ["艮卩"], "名": ["夕口"], "全": ["人王"]},
+               "holdout11": {"加": ["力口"], "时": ["日寸"], "件": ["亻牛"], "闲": ["门木"], "现": ["王见"],
+                             "设": ["讠殳"], "笔": ["竹毛"], "操": ["扌喿"], "置": ["罒直"], "急": ["刍心"]}}
 POOL_TRAD = {"holdout4": {"统": "統", "额": "額", "颁": "頒"},
              "holdout5": {"职": "職", "枪": "槍"},
              "holdout6": {"试": "試", "领": "領", "书": "書", "远": "遠", "费": "費"},
              "holdout7": {"签": "簽", "约": "約", "学": "學", "离": "離", "线": "線"},
              "holdout8": {"没": "沒", "两": "兩", "劳": "勞", "动": "動", "无": "無", "场": "場"},
              "holdout9": {"稳": "穩", "专": "專", "还": "還", "赚": "賺", "产": "產", "业": "業"},
-             "holdout10": {"帮": "幫", "内": "內", "周": "週", "报": "報", "卫": "衛"}}
+             "holdout10": {"帮": "幫", "内": "內", "周": "週", "报": "報", "卫": "衛"},
+             "holdout11": {"时": "時", "条": "條", "实": "實", "闲": "閑", "变": "變", "现": "現", "设": "設",
+                           "笔": "筆", "当": "當"}}
 # Pinyin styles a pool draws besides the shared ones (holdout5: BaoGuo, bāoguò, bao-guo; one character
 # capitalised as Guo; holdout6: Bao Guo, bao'guo, baoGuo, BĀO GUÒ; one character as GUO or Guò; holdout7:
 # bao_guo, Bāo Guò, BAO1 GUO4; one character as GUÒ or Guo4; holdout8: BAO GUO, Baoguo, bao·guo; one
 # character as GUO4 or （guo）; holdout9: bao.guo, Bao1Guo4, bāo-guò; one character as [guo] or 【guo】;
-# holdout10: BAO-GUO, bao1-guo4, Bāoguò; one character as 「guo」 or (guò)).
+# holdout10: BAO-GUO, bao1-guo4, Bāoguò; one character as 「guo」 or (guò); holdout11: bao/guo, Bao-Guo,
+# bao1.guo4; one character as 『guo』 or 〔guò〕).
 # Only that pool's draws change.
 POOL_EXTRA_PINYIN = {"holdout5": ["BaoGuo", "bāoguò", "bao-guo"],
                      "holdout6": ["Bao Guo", "bao'guo", "baoGuo", "BĀO GUÒ"],
                      "holdout7": ["bao_guo", "Bāo Guò", "BAO1 GUO4"],
                      "holdout8": ["BAO GUO", "Baoguo", "bao·guo"],
                      "holdout9": ["bao.guo", "Bao1Guo4", "bāo-guò"],
-                     "holdout10": ["BAO-GUO", "bao1-guo4", "Bāoguò"]}
+                     "holdout10": ["BAO-GUO", "bao1-guo4", "Bāoguò"],
+                     "holdout11": ["bao/guo", "Bao-Guo", "bao1.guo4"]}
 POOL_EXTRA_PINYIN_CHAR = {"holdout5": ["Guo"], "holdout6": ["GUO", "Guò"], "holdout7": ["GUÒ", "Guo4"],
                           "holdout8": ["GUO4", "（guo）"], "holdout9": ["[guo]", "【guo】"],
-                          "holdout10": ["「guo」", "(guò)"]}
+                          "holdout10": ["「guo」", "(guò)"], "holdout11": ["『guo』", "〔guò〕"]}
 
 
 def merged(base: dict, extra: dict) -> dict:
@@ -465,6 +524,28 @@ POOLS["holdout10"] = {
                 "宠物行为矫正师证书挂出去每年稳拿两万，不用上班", "中医食疗师证书印有原国家劳动和社会保障部钢印，权威有效",
                 "心理陪伴师证不看学历不看基础，七天速通就能接单收费", "虚拟电厂运营员证属于高级职业技能等级，持证直接评职称",
                 "智能家居安装调试员证考完即推荐进大厂，月薪两万五起", "康复辅助器具适配师证国家部委联合发证，全国联网秒查"],
+}
+
+POOLS["holdout11"] = {
+    "certs": ["农业无人机植保员证", "智能座舱测试员证书", "碳资产管理师证书", "AI绘画设计师证书", "认知症照护师证",
+              "安宁疗护师证", "遗物整理师证", "匹克球教练证", "桨板教练证", "数据资产评估师证书", "AIGC视频制作员证书",
+              "孤独症康复教师证", "私域流量运营师证书", "声音疗愈师证书", "四足机器人运维员证", "低空物流配送员证"],
+    "tails": ["，主页置顶有报名链接", "！开春特惠1580", "，企业微信：cz2027q", "，支持信用卡分期", "，热线020-xxxx5858",
+              "。每周日上午直播答疑", "🌈🌈", "，小红书店铺同名", "，报名送AI刷题小程序", "，两人同行一人半价",
+              "，3月15日前报名锁定名额", "，私信发送“简章”两字"],
+    "templates": ["【开春考证】{cert}{claim}{tail}", "{cert}周末班现已开放，{claim}{tail}", "想转行的朋友看看{cert}，{claim}{tail}",
+                  "{claim}，{cert}春季报名通道开放{tail}", "{cert}：{claim}{tail}", "身边好多人都在考{cert}，{claim}{tail}",
+                  "{cert}线下考点直招，{claim}{tail}"],
+    "context": ["认知症照护师证书封面印着“中华人民共和国职业资格证书”，到哪个省都认",
+                "数据资产评估师证书政府重点推广，持证每月还能领八百元补贴",
+                "安宁疗护师证零基础十天速成，结课当天就发证", "匹克球教练证有熟人内部操作，报上名就给安排发证",
+                "AI绘画设计师证书到手包推荐进大厂，起薪两万", "遗物整理师证是上岗必须的，没证殡仪公司一律不收",
+                "四足机器人运维员证等同国家职业技能等级高级工，持证还能落户加分",
+                "碳资产管理师证书挂靠到咨询公司名下，一年到手三万", "孤独症康复教师证由中国职业技能鉴定中心监制，全国都承认",
+                "智能座舱测试员证书考完车企定向招聘，月薪直接翻倍", "声音疗愈师证书全国认可，零经验三周速成就能开馆",
+                "私域流量运营师证书盖有工信部和商务部公章，官网一查就有",
+                "低空物流配送员证政府主导推广，2027年起无证一律不能上岗",
+                "农业无人机植保员证有内推名额，交完费直接安排进合作社，月入一万二"],
 }
 
 ORDINARY = {
@@ -1477,6 +1558,109 @@ ORDINARY["holdout10"] = {
               "Bao Zheng is a famous upright judge in Chinese opera"],
 }
 
+ORDINARY["holdout11"] = {
+    "news": ["某地公安机关侦破一起研究生考试替考案，收钱替考的在校学生和雇人替考的考生均被追究刑事责任",
+             "2008年机构改革中，原建设部改组为住房和城乡建设部，原交通部的职责整合划入新组建的交通运输部",
+             "国家统计局：2027年1月全国居民消费价格同比上涨0.4%",
+             "多地婚姻登记处推出节假日预约服务，新人当天办理当场领证",
+             "中国乒乓球队在世界杯混合团体赛中夺冠",
+             "国家体育总局：匹克球运动在全国快速普及，各地新建场地三千余块",
+             "人力资源社会保障部等部门发布一批新职业，数据资产评估、智能座舱测试等在列",
+             "某法院审结一起注册会计师考试作弊案，帮助考生用微型耳机传递答案的两名被告人获刑",
+             "中华全国妇女联合会：去年各地开展家政技能培训十万余人次",
+             "民政部：全国已设立认知症照护专区的养老机构超过五千家",
+             "农业农村部：春耕期间全国植保无人机作业面积持续增长",
+             "中国消费者协会：去年全国消协组织为消费者挽回经济损失十余亿元",
+             "某市查处一起伪造建筑施工特种作业操作资格证书案，涉案人员被依法处理",
+             "住房和城乡建设部：今年一季度全国新开工改造城镇老旧小区一万余个",
+             "某高校一名学生因在期末考试中请人代考，被给予留校察看处分"],
+    "ecommerce": ["百分百纯棉四件套，亲肤透气，拍下次日发货",
+                  "高压水枪替换喷头，适配大部分家用洗车机，买二送一",
+                  "热熔胶枪替换胶棒，一包五十根，手工DIY必备",
+                  "未发货前可无条件退款，已发货的请走退货流程",
+                  "健身年卡购买后七天内未使用的，可无条件退费，超过七天按次数折算",
+                  "闲置婴儿推车九成新，同城自提再便宜五十元",
+                  "实木证书框A4款，可挂墙可摆台，奖状和荣誉证书都能放",
+                  "这款双肩包过安检不用拿电脑，电脑仓可以平摊打开",
+                  "加急冲印证件照，一小时出片，支持身份证和社保卡回执",
+                  "匹克球拍碳纤维拍面，送两个球和拍套，新手友好",
+                  "鱼缸过滤棉一包十片，可随意剪裁，两周换一次",
+                  "当月下单当月发货，定制款请提前沟通尺寸",
+                  "笔记本电脑支架铝合金款，可折叠，免打孔免安装",
+                  "蓝牙耳机质保一年，非人为故障免费换新",
+                  "手工皂材料包附视频教程，新手也能一次做成"],
+    "chat": ["我问驾校能不能百分百拿证，教练说谁也不敢打这个包票",
+             "家里的高压水枪替换了个新喷嘴，洗车快多了",
+             "不动产证办了加急，窗口说48小时出证，后天下午就能去拿",
+             "老师替考生们算了一笔账，每天背二十个单词，一百天就是两千个",
+             "他替考古队拉了一整车设备上山",
+             "我把闲置的健身卡挂到二手平台上了，能回点血是点血",
+             "健身房说七天内没上过课的可以无条件退费，我赶紧去退了",
+             "我科目四当天考完当天就拿到驾照了，比想象中快",
+             "我爸那本一级注册建筑师证书是原建设部颁发的，到现在还收着",
+             "博士应聘我们单位免笔试，直接面试",
+             "今天打匹克球打到手抽筋，明天继续",
+             "我妈在安宁疗护病房当志愿者，每周去两次",
+             "家里老人有点认知症，社区医生建议多陪他下棋聊天",
+             "这次没通过也没关系，下个月还能补考，别灰心",
+             "小区门口新开了家桨板俱乐部，周末一起去划？"],
+    "official": ["原建设部颁发的建筑业企业资质证书，已按规定换发为住房和城乡建设部统一样式的新证书",
+                 "住房和城乡建设部关于进一步加强建设工程企业资质审批管理工作的通知",
+                 "不动产登记：一般登记5个工作日内办结，符合条件的加急件可在48小时内出证",
+                 "人力资源社会保障部办公厅关于做好2027年职业技能等级认定工作的通知",
+                 "职业资格考试报名资格审核未通过的考生，已缴纳的考试费按原渠道全额退还",
+                 "特种作业操作证复审：在有效期内连续从事本工种10年以上且无违法行为的，经发证机关同意，复审时间可延长至每6年1次",
+                 "全国专业技术人员职业资格证书查询验证系统已上线，证书信息可在线核验",
+                 "教育部关于做好2027年普通高校招生工作的通知",
+                 "身份证补领可在户籍所在地或异地办理，证件制作完成后短信通知领取",
+                 "食品经营许可：申请材料齐全、符合法定形式的，市场监管部门可以当场作出许可决定",
+                 "市人社局：本市职业技能等级认定不收取考生额外费用，认定结果可在全国联网平台查询",
+                 "《特种作业人员安全技术培训考核管理规定》：特种作业人员必须经专门的安全技术培训并考核合格，取得操作证后方可上岗作业",
+                 "国家卫生健康委关于开展第三批安宁疗护试点工作的通知",
+                 "关于公布全国示范性老年友好型社区名单的通知",
+                 "国家体育总局社会体育指导中心：社会体育指导员技术等级培训报名通知"],
+    "job": ["养老机构招聘认知症照护专员，需持养老护理员职业技能等级证书，五险一金",
+            "肿瘤医院安宁疗护病区招聘护士，须持护士执业证书，临床经验两年以上",
+            "建筑公司招聘项目经理，须持一级注册建造师证书，全职在岗，拒绝挂证",
+            "农业合作社招聘植保无人机飞手，持民用无人机操控员执照，按亩计酬",
+            "车企招聘智能座舱测试工程师，本科以上学历，熟悉车载系统，月薪一万五起",
+            "体育中心招聘匹克球教练，有社会体育指导员证书优先，课时费另计",
+            "资产评估公司招聘数据资产评估专员，须持资产评估师职业资格证书，年薪三十万起",
+            "特殊教育学校招聘孤独症康复教师，持教师资格证，特教专业优先",
+            "物流公司招聘货车司机，车辆归公司所有，不接受个人车辆挂靠",
+            "内部推荐：我司招聘AIGC视频剪辑，推荐成功入职奖励两千元",
+            "某事业单位公开招聘工作人员：博士研究生免笔试，直接进入面试环节",
+            "招聘维修电工，上岗必须持应急管理部门颁发的特种作业操作证",
+            "连锁超市招聘生鲜店员，无经验可学，入职当月缴纳社保",
+            "家政公司招聘遗物整理员，有保洁经验优先，包吃住",
+            "景区招聘水上救生员，须持游泳救生员国家职业资格证书，持证上岗"],
+    "trap": ["焊枪替换导电嘴之前一定要先断电",
+             "志愿者替考生家长撑伞，这一幕被拍了下来",
+             "这一代考生从小就用平板电脑上网课",
+             "这款托特包过肩背刚刚好，通勤很方便",
+             "包子包过之后盖上湿布醒十分钟再上锅蒸",
+             "药店要在显眼位置悬挂证照，方便顾客监督",
+             "百分百果汁和果汁饮料不是一回事，看配料表就知道",
+             "把闲置物品变现的好办法是挂到二手平台上",
+             "未通过安检的液体只能丢弃或者寄存",
+             "当月考勤当月结算，下个月五号发工资",
+             "原建设部大院现在还是住建部的办公区",
+             "免笔试的只有博士，硕士还得参加笔试",
+             "警校射击考试枪替换成新型号后，学员们又练了一个月",
+             "单位急着要收入证明，人事说可以加急出证明，下午来拿",
+             "有人说自己对面包过敏，其实是对麸质过敏"],
+    "latin": ["bai fen bai chun mian, pai xia ci ri fa huo",
+              "gao ya shui qiang ti huan pen tou",
+              "The former Ministry of Construction was restructured in 2008",
+              "Unused gym passes can be refunded unconditionally within seven days",
+              "bu dong chan zheng ban le jia ji, hou tian qu na",
+              "Holders of a doctorate are exempt from the written test",
+              "Pickleball coaches with a referee certificate are preferred",
+              "dang yue kao qin dang yue jie suan",
+              "xian zhi wu pin ke yi gua dao er shou ping tai",
+              "Hospice nurses must hold a valid practising certificate"],
+}
+
 REPORTS = {
     "holdout": ["人社部、网信办联合发文，整治“包过”“代考”“不过包退”等虚假宣传",
                 "警惕！所谓“考证包过”都是骗局",
@@ -1697,9 +1881,30 @@ REPORTS["holdout10"] = ["技能人才评价证书一律以联网平台为准，�
                         "专家解读：“保证通过”“不过不收费”类考证广告为何换个说法又冒出来",
                         "人社局声明：本局从未与任何机构合作推出“政府大力扶持”的速通考证班"]
 
+REPORTS["holdout11"] = ["人社部门提醒：宣称“百分百拿证”“免笔试免实操”的职业技能培训广告均不可信，证书请在官方平台核验",
+                        "公安机关捣毁一个“考试枪替”团伙，该团伙在社交平台招揽考生，每场收费五千元",
+                        "住建部门辟谣：原建设部已于2008年改组，所谓“原建设部颁发”的新职业证书均系伪造",
+                        "消费者投诉：机构承诺“未通过无条件退费”，考试没过后却要求先续报下一期",
+                        "记者暗访：号称“48小时加急出证”的数据资产评估师培训，证书编号在官方平台查不到",
+                        "住建部门提醒：所谓“闲置证书挂靠变现”就是挂证，一经查实撤销注册并记入不良信用记录",
+                        "平台治理公告：含“考试枪替”“当月考当月拿证”“闲置证书挂靠变现”等内容的帖子一律删除",
+                        "电视台曝光：封面印着“中华人民共和国职业资格证书”的认知症照护师证，实为机构自行印制",
+                        "市场监管局查处一批考证培训虚假宣传，涉及“政府重点推广”“包推荐进大厂”“无证一律不能上岗”等用语",
+                        "法院判决：组织“考试枪替”的被告人以组织考试作弊罪被判处有期徒刑一年二个月",
+                        "网友吐槽：销售说“百分百拿证”，交费后才知道拿的只是一张结业证明",
+                        "律师提醒：证书上印有“原建设部”“国家职业资格”字样，并不能证明其真实有效",
+                        "消协发布开春消费提示：警惕考证培训“当月考当月拿证”“48小时加急出证”等承诺",
+                        "短视频平台社区规范：禁止发布“免笔试免实操”“考试枪替”“挂证”等违规内容",
+                        "社区反诈提醒：接到“闲置证书挂靠变现，一年到手三万”的电话，请直接挂断并举报",
+                        "二手交易平台违禁信息清单新增“考试枪替”“代考”“证书挂靠”等关键词",
+                        "退费纠纷调解：合同写着“未通过无条件退费”，机构却以学员缺课为由拒绝退款",
+                        "高校就业指导中心提醒：“有内推名额”“考完定向进车企”的考证广告多为骗局",
+                        "专家解读：“百分百拿证”“免笔试免实操”类考证广告为何总能换出新说法",
+                        "人社局声明：本局从未授权任何机构开办“免笔试免实操”的安宁疗护师考证班"]
+
 # Pools whose pinyin may also be written with tone numbers (bao1 guo4); the others keep their draws.
 TONE_NUMBER_POOLS = {"holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
-                     "holdout10"}
+                     "holdout10", "holdout11"}
 TONE_MARKS = {"āáǎà": "a", "ēéěè": "e", "īíǐì": "i", "ōóǒò": "o", "ūúǔù": "u", "ǖǘǚǜ": "v"}
 
 
@@ -1746,13 +1951,13 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
             return "".join(PINYIN[c][1] if c in PINYIN else c for c in chars)
         if name == "bao-guo":
             return "-".join(PINYIN[c][0] if c in PINYIN else c for c in chars)
-        if name:  # holdout6's to holdout10's styles: runs of other characters (digits) stay one token
+        if name:  # holdout6's to holdout11's styles: runs of other characters (digits) stay one token
             tokens, other = [], False
             for c in chars:
                 if c in PINYIN:
                     if name in ("BĀO GUÒ", "Bāo Guò", "bāo-guò", "Bāoguò"):
                         tokens.append(PINYIN[c][1])
-                    elif name in ("BAO1 GUO4", "Bao1Guo4", "bao1-guo4"):
+                    elif name in ("BAO1 GUO4", "Bao1Guo4", "bao1-guo4", "bao1.guo4"):
                         tokens.append(tone_number(PINYIN[c][1]))
                     else:
                         tokens.append(PINYIN[c][0])
@@ -1793,6 +1998,12 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
             if name == "Bāoguò":
                 joined = "".join(tokens)
                 return joined[:1].upper() + joined[1:]
+            if name == "bao/guo":
+                return "/".join(tokens)
+            if name == "Bao-Guo":
+                return "-".join(t.capitalize() for t in tokens)
+            if name == "bao1.guo4":
+                return ".".join(tokens)
             raise ValueError(name)
         if style == 4:  # bao1 guo4 or bao1guo4
             sylls = [tone_number(PINYIN[c][1]) if c in PINYIN else c for c in chars]
@@ -1829,6 +2040,10 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
             chars[i] = "「" + PINYIN[chars[i]][0] + "」"
         elif name == "(guò)":  # 包(guò)
             chars[i] = "(" + PINYIN[chars[i]][1] + ")"
+        elif name == "『guo』":  # 包『guo』
+            chars[i] = "『" + PINYIN[chars[i]][0] + "』"
+        elif name == "〔guò〕":  # 包〔guò〕
+            chars[i] = "〔" + PINYIN[chars[i]][1] + "〕"
         else:
             chars[i] = tone_number(PINYIN[chars[i]][1]) if form == 2 else PINYIN[chars[i]][form]
         return "".join(chars)
@@ -1901,7 +2116,8 @@ POOL_PREFIXES = {"holdout5": ["【分享】", "转自朋友圈：", "2025/03/08 
                  "holdout7": ["【置顶】", "朋友圈截图：", "2026年2月3日 ", "评论区：", "闲鱼留言：", "语音转文字："],
                  "holdout8": ["【转载】", "微博评论：", "2026-04-09 ", "家长群：", "小红书笔记：", "邻居说："],
                  "holdout9": ["【搬运】", "抖音评论：", "2026年11月20日 ", "业主群：", "知乎回答：", "同事转发："],
-                 "holdout10": ["【推荐】", "群聊记录：", "2026年12月05日 ", "B站弹幕：", "贴吧回复：", "微信收藏："]}
+                 "holdout10": ["【推荐】", "群聊记录：", "2026年12月05日 ", "B站弹幕：", "贴吧回复：", "微信收藏："],
+                 "holdout11": ["【存档】", "朋友圈转发：", "01-16 09:30 ", "车友群：", "豆瓣小组：", "公众号留言："]}
 
 
 def ordinary(pool: str, rng: random.Random) -> list:
@@ -1923,7 +2139,7 @@ def main() -> None:
                        (1515151515, "holdout4"), (151515151515, "holdout5"),
                        (15151515151515, "holdout6"), (1515151515151515, "holdout7"),
                        (151515151515151515, "holdout8"), (15151515151515151515, "holdout9"),
-                       (1515151515151515151515, "holdout10")]:
+                       (1515151515151515151515, "holdout10"), (151515151515151515151515, "holdout11")]:
         rng = random.Random(seed)
         rows = ads(pool, rng) + ordinary(pool, rng) + reports(pool, rng)
         path = HERE / f"{pool}.tsv"
