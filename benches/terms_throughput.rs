@@ -77,10 +77,10 @@ fn corpus() -> String {
 
 /// The lexicon's phrases as plain strings (placeholders removed), for the raw baseline.
 fn raw_phrases() -> Vec<String> {
-    RuleSet::default_rules()
-        .rules
+    let set = RuleSet::default_rules();
+    set.rules
         .iter()
-        .flat_map(|r| r.phrases.clone().unwrap_or_default())
+        .flat_map(|r| set.phrases_of(r).expect("slots of the default rules"))
         .map(|p| p.replace("{N}", "").replace("{H}", ""))
         .collect()
 }

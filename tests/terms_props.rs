@@ -6,7 +6,7 @@ use pinyin::ToPinyin;
 use proptest::prelude::*;
 use shanzhai::terms::normalize::is_han;
 use shanzhai::terms::normalize::normalize_str;
-use shanzhai::terms::{Matcher, RuleSet, Severity};
+use shanzhai::terms::{Matcher, RuleSet, RuleSpec, Severity};
 
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
@@ -16,22 +16,37 @@ fn matcher() -> &'static Matcher {
 /// (rule id, phrase source, needs context) for every phrase of the default lexicon. A phrase needs
 /// context when its rule does, or when it is one of its rule's own `ordinary` readings (保过: a
 /// homophone of 包过 that counts only with a certificate word nearby).
-fn lexicon() -> &'static [(String, String, bool)] {
-    static L: OnceLock<Vec<(String, String, bool)>> = OnceLock::new();
+fn lexicon() -> &'static [(String, String, bool, bool)] {
+    static L: OnceLock<Vec<(String, String, bool, bool)>> = OnceLock::new();
     L.get_or_init(|| {
         let set = RuleSet::default_rules();
-        set.rules
-            .iter()
-            .flat_map(|r| {
+        first_rule_phrases(&set)
+            .into_iter()
+            .map(|(r, p, from_slots)| {
                 let context = r.context.as_deref().is_some_and(|c| !c.is_empty());
-                let ordinary = r.ordinary.clone().unwrap_or_default();
-                r.phrases.iter().flatten().map(move |p| {
-                    let needs = context || ordinary.contains(p);
-                    (r.id.clone(), p.clone(), needs)
-                })
+                let needs = context || r.ordinary.iter().flatten().any(|o| *o == p);
+                (r.id.clone(), p, needs, from_slots)
             })
             .collect()
     })
+}
+
+/// Every phrase of the rules, with slots expanded, under the first rule that has it: a slot phrase
+/// that another rule lists too (不过包退) is reported under the earlier rule, which wins a tie.
+fn first_rule_phrases(set: &RuleSet) -> Vec<(&RuleSpec, String, bool)> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for r in &set.rules {
+        for (p, from_slots) in set
+            .sourced_phrases_of(r)
+            .expect("slots of the default rules")
+        {
+            if seen.insert(p.clone()) {
+                out.push((r, p, from_slots));
+            }
+        }
+    }
+    out
 }
 
 const SEPARATORS: &[&str] = &[
@@ -46,12 +61,12 @@ const HAN: &[&str] = &["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛"];
 
 /// (rule id, phrase source, needs context) for every phrase without placeholders whose characters all
 /// have a pinyin reading (the ones the pinyin spellings cover end to end).
-fn readable_lexicon() -> &'static [(String, String, bool)] {
-    static L: OnceLock<Vec<(String, String, bool)>> = OnceLock::new();
+fn readable_lexicon() -> &'static [(String, String, bool, bool)] {
+    static L: OnceLock<Vec<(String, String, bool, bool)>> = OnceLock::new();
     L.get_or_init(|| {
         lexicon()
             .iter()
-            .filter(|(_, p, _)| p.chars().all(|c| is_han(c) && c.to_pinyin().is_some()))
+            .filter(|(_, p, _, _)| p.chars().all(|c| is_han(c) && c.to_pinyin().is_some()))
             .cloned()
             .collect()
     })
@@ -60,10 +75,10 @@ fn readable_lexicon() -> &'static [(String, String, bool)] {
 /// Writes `phrase` with some characters in pinyin (any case, a separator or not between syllables),
 /// and possibly one initial typed before a character (`包g过`), within what the matcher promises:
 /// phrases of up to four characters with at most two changes or all in syllables, longer ones whole
-/// or one character at a time.
-fn pinyin_evasion(phrase: &str, picks: &[(bool, u8, u8)]) -> String {
+/// or one character at a time (so are phrases from slots, which get only those: `lean`).
+fn pinyin_evasion(phrase: &str, lean: bool, picks: &[(bool, u8, u8)]) -> String {
     let chars: Vec<char> = phrase.chars().collect();
-    let long = chars.len() > 4;
+    let long = chars.len() > 4 || lean;
     let mut choose: Vec<bool> = chars
         .iter()
         .zip(picks.iter().cycle())
@@ -123,21 +138,15 @@ fn pinyin_evasion(phrase: &str, picks: &[(bool, u8, u8)]) -> String {
 fn high_phrases() -> &'static [(String, String)] {
     static L: OnceLock<Vec<(String, String)>> = OnceLock::new();
     L.get_or_init(|| {
-        RuleSet::default_rules()
-            .rules
-            .iter()
-            .filter(|r| r.severity == Some(Severity::High))
-            .flat_map(|r| {
+        let set = RuleSet::default_rules();
+        first_rule_phrases(&set)
+            .into_iter()
+            .filter(|(r, _, _)| r.severity == Some(Severity::High))
+            .map(|(r, p, _)| {
                 // A phrase that needs context (本人无需到场) is written with a certificate word.
                 let context = r.context.as_deref().is_some_and(|c| !c.is_empty());
-                r.phrases.iter().flatten().map(move |p| {
-                    let written = if context {
-                        format!("考证{p}")
-                    } else {
-                        p.clone()
-                    };
-                    (r.id.clone(), written)
-                })
+                let written = if context { format!("考证{p}") } else { p };
+                (r.id.clone(), written)
             })
             .filter(|(_, p)| !p.contains('{'))
             .collect()
@@ -156,7 +165,7 @@ fn reads_alike(other: &str, phrase: &str) -> bool {
     };
     lexicon()
         .iter()
-        .any(|(r, p, _)| r == other && reading(p) == reading(phrase))
+        .any(|(r, p, _, _)| r == other && reading(p) == reading(phrase))
 }
 
 /// One way to write a lexicon character: as is, full-width, or traditional.
@@ -214,7 +223,7 @@ proptest! {
         index in 0usize..10_000,
         picks in prop::collection::vec((0usize..64, 0usize..64, 0u8..3), 1..24),
     ) {
-        let (rule, phrase, needs_context) = &lexicon()[index % lexicon().len()];
+        let (rule, phrase, needs_context, _) = &lexicon()[index % lexicon().len()];
         let disguised = evade(phrase, &picks);
         let text = if *needs_context { format!("{disguised}。证书") } else { disguised.clone() };
         let matches = matcher().find_all(&text);
@@ -232,8 +241,9 @@ proptest! {
         index in 0usize..10_000,
         picks in prop::collection::vec((any::<bool>(), 0u8..6, 0u8..32), 1..12),
     ) {
-        let (rule, phrase, needs_context) = &readable_lexicon()[index % readable_lexicon().len()];
-        let written = pinyin_evasion(phrase, &picks);
+        let (rule, phrase, needs_context, lean) =
+            &readable_lexicon()[index % readable_lexicon().len()];
+        let written = pinyin_evasion(phrase, *lean, &picks);
         let ascii_letters = written.chars().filter(char::is_ascii_alphabetic).count();
         prop_assume!(written.chars().any(is_han) || ascii_letters >= 5);
         // A Chinese character before and after: the spelling must match inside running text too.
@@ -283,7 +293,7 @@ proptest! {
     fn offsets_are_exact_for_lexicon_soup(
         parts in prop::collection::vec(0usize..1000, 0..40),
     ) {
-        let pieces: Vec<&str> = lexicon().iter().map(|(_, p, _)| p.as_str())
+        let pieces: Vec<&str> = lexicon().iter().map(|(_, p, _, _)| p.as_str())
             .chain(SEPARATORS.iter().copied())
             .chain(NUMBERS.iter().copied())
             .chain(["证书", "天拿证", "國家", "红包", "書", "过"])

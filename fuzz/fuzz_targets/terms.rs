@@ -44,13 +44,14 @@ fn spellings() -> &'static [(String, String)] {
     static S: OnceLock<Vec<(String, String)>> = OnceLock::new();
     S.get_or_init(|| {
         let forms = Forms::default();
-        RuleSet::default_rules()
-            .rules
+        let set = RuleSet::default_rules();
+        set.rules
             .iter()
             .flat_map(|r| {
                 let severity = r.severity.expect("default rules have severities");
-                r.phrases.iter().flatten().flat_map(move |p| {
-                    terms::variants::variants(p, severity, &forms)
+                let phrases = set.phrases_of(r).expect("slots of the default rules");
+                phrases.into_iter().flat_map(move |p| {
+                    terms::variants::variants(&p, severity, &forms)
                         .into_iter()
                         .filter(|v| !v.contains('{'))
                         .map(move |v| (r.id.clone(), v))

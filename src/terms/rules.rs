@@ -21,6 +21,10 @@
 //! [context.certificate]             # a named list of context words
 //! words = ["证书", "培训", "考试"]
 //!
+//! [slots]                           # named alternatives a phrase writes as {name} (lower case)
+//! fail = ["不过", "没过", "考不过"]
+//! refund = ["退款", "全额返还"]       # "{fail}{refund}" stands for all nine phrases
+//!
 //! [allow]                           # phrases never flagged: a match inside one is dropped
 //! phrases = ["全国计算机等级考试"]
 //!
@@ -29,7 +33,8 @@
 //! category = "false_promise"        # state_name, qualification, false_promise, ministry_claim,
 //!                                   # emblem_mention, other
 //! severity = "high"                 # low, medium, high
-//! phrases = ["包过", "{N}天拿证"]    # {N}: a number in any form; {H}: one Chinese character
+//! phrases = ["包过", "{N}天拿证"]    # {N}: a number in any form; {H}: one Chinese character;
+//!                                   # {name}: each alternative of slot `name`
 //! context = "certificate"           # optional: only counts with a context word within `window`
 //! window = 20                       # optional: per-rule window
 //! unless = ["红包"]                 # optional: dropped when one of these overlaps the match
@@ -42,7 +47,7 @@
 //!
 //! Later files are merged over earlier ones: a rule with a known `id` only changes the fields it
 //! gives (so `id` + `enabled = false` disables a rule); a new `id` must give `category`, `severity`
-//! and `phrases`. Context lists are replaced by name, allow-list phrases are appended, `[forms]` fields
+//! and `phrases`. Context lists and slots are replaced by name, allow-list phrases are appended, `[forms]` fields
 //! and `mention` replace the earlier value.
 
 use std::collections::BTreeMap;
@@ -57,6 +62,10 @@ pub const DEFAULT_RULES_TOML: &str = include_str!("default_rules.toml");
 
 /// Default context window, in normalised characters, when neither the file nor the rule sets one.
 pub const DEFAULT_WINDOW: usize = 20;
+
+/// Most phrases one phrase source may stand for through its slots: each phrase brings its generated
+/// spellings (dozens to hundreds) into the automaton, which grows the start-up time and memory.
+pub const MAX_SLOT_EXPANSIONS: usize = 256;
 
 /// What kind of claim a rule detects. Serialised in snake_case (`state_name`, `false_promise`, ...).
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -236,6 +245,8 @@ struct RuleFile {
     context: BTreeMap<String, ContextSpec>,
     #[serde(default)]
     allow: AllowSpec,
+    #[serde(default)]
+    slots: BTreeMap<String, Vec<String>>,
     #[serde(default, rename = "rule")]
     rules: Vec<RuleSpec>,
 }
@@ -251,6 +262,8 @@ pub struct RuleSet {
     pub contexts: BTreeMap<String, ContextSpec>,
     /// Allow-list phrases.
     pub allow: Vec<String>,
+    /// Slots by name: the alternatives a phrase writes as `{name}` (see [`RuleSet::expand`]).
+    pub slots: BTreeMap<String, Vec<String>>,
     /// Name of the context list whose words near a match mark it as a *mention* (a report or warning
     /// about the phrase rather than an ad using it): such a match counts at most `medium`.
     pub mention: Option<String>,
@@ -326,10 +339,77 @@ impl RuleSet {
         }
         self.contexts.extend(file.context);
         self.allow.extend(file.allow.phrases);
+        self.slots.extend(file.slots);
         for spec in file.rules {
             self.merge_rule(spec, origin)?;
         }
         Ok(())
+    }
+
+    /// The phrases `source` stands for: every combination of the alternatives of its `{name}` slots,
+    /// in the order the slots list them (`{N}` and `{H}` are kept for the matcher). A phrase without
+    /// slots is itself. `rule` names the rule in errors: an unknown or empty slot, or more than
+    /// [`MAX_SLOT_EXPANSIONS`] phrases from one source.
+    pub fn expand(&self, source: &str, rule: &str) -> Result<Vec<String>, TermsError> {
+        let invalid = |reason: String| TermsError::InvalidRule {
+            id: rule.to_string(),
+            reason,
+        };
+        let mut out = vec![String::new()];
+        let mut rest = source;
+        while let Some(open) = rest.find('{') {
+            let Some(len) = rest[open..].find('}') else {
+                break;
+            };
+            let name = &rest[open + 1..open + len];
+            let is_slot = !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            let literal = &rest[..if is_slot { open } else { open + len + 1 }];
+            out.iter_mut().for_each(|p| p.push_str(literal));
+            rest = &rest[open + len + 1..];
+            if !is_slot {
+                continue;
+            }
+            let alternatives = match self.slots.get(name) {
+                Some(a) if !a.is_empty() => a,
+                Some(_) => return Err(invalid(format!("slot `{name}` is empty"))),
+                None => return Err(invalid(format!("unknown slot `{{{name}}}` in {source:?}"))),
+            };
+            if out.len() * alternatives.len() > MAX_SLOT_EXPANSIONS {
+                return Err(invalid(format!(
+                    "{source:?} stands for more than {MAX_SLOT_EXPANSIONS} phrases"
+                )));
+            }
+            out = out
+                .iter()
+                .flat_map(|p| alternatives.iter().map(move |a| format!("{p}{a}")))
+                .collect();
+        }
+        out.iter_mut().for_each(|p| p.push_str(rest));
+        Ok(out)
+    }
+
+    /// Every phrase of `spec` with its slots expanded ([`RuleSet::expand`]), in order.
+    pub fn phrases_of(&self, spec: &RuleSpec) -> Result<Vec<String>, TermsError> {
+        Ok(self
+            .sourced_phrases_of(spec)?
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect())
+    }
+
+    /// [`RuleSet::phrases_of`], each phrase with whether slots made it (such phrases get fewer
+    /// generated spellings: `terms::variants::slot_spellings`).
+    pub fn sourced_phrases_of(&self, spec: &RuleSpec) -> Result<Vec<(String, bool)>, TermsError> {
+        let mut all = Vec::new();
+        for source in spec.phrases.iter().flatten() {
+            let phrases = self.expand(source, &spec.id)?;
+            let from_slots = phrases.len() > 1 || phrases[0] != *source;
+            all.extend(phrases.into_iter().map(|p| (p, from_slots)));
+        }
+        Ok(all)
     }
 
     fn merge_rule(&mut self, spec: RuleSpec, origin: &str) -> Result<(), TermsError> {
@@ -423,6 +503,40 @@ mod tests {
             )
             .unwrap_err();
         assert!(err.to_string().contains("phrases"), "{err}");
+    }
+
+    #[test]
+    fn slots_expand_to_every_combination_in_order() {
+        let mut set = RuleSet::empty();
+        set.merge_toml(
+            "[slots]\nfail = [\"不过\", \"没过\"]\nrefund = [\"退款\", \"包退\"]\n",
+            "t",
+        )
+        .unwrap();
+        assert_eq!(
+            set.expand("考{fail}{refund}！", "r").unwrap(),
+            [
+                "考不过退款！",
+                "考不过包退！",
+                "考没过退款！",
+                "考没过包退！"
+            ]
+        );
+        // Built-in placeholders and plain text are kept as they are.
+        assert_eq!(
+            set.expand("{N}天{fail}", "r").unwrap(),
+            ["{N}天不过", "{N}天没过"]
+        );
+        assert_eq!(set.expand("包过", "r").unwrap(), ["包过"]);
+        let err = set.expand("{nope}退", "r").unwrap_err().to_string();
+        assert!(
+            err.contains("unknown slot") && err.contains("nope"),
+            "{err}"
+        );
+        set.slots
+            .insert("many".into(), (0..17).map(|i| i.to_string()).collect());
+        let err = set.expand("{many}{many}", "r").unwrap_err().to_string();
+        assert!(err.contains("more than"), "{err}");
     }
 
     #[test]

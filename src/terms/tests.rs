@@ -526,3 +526,52 @@ fn a_quoted_phrase_far_from_a_report_word_is_a_mention() {
         "{ad:?}"
     );
 }
+
+#[test]
+fn slot_phrases_match_every_wording() {
+    for (text, rule) in [
+        ("电工证考不过全额返还", "promise.refund_if_fail_worded"),
+        ("电工证没考过免费重学", "promise.refund_if_fail_worded"),
+        ("电工证一次稳过", "promise.guaranteed_pass_worded"),
+        ("电工证百分百通过", "promise.guaranteed_pass_worded"),
+        ("电工证5天证书到手", "promise.days_to_certificate"),
+        ("电工证两周内出证", "promise.days_to_certificate"),
+        ("电工证报名即发证", "promise.no_exam_certificate"),
+        ("电工证无需考试出证", "promise.no_exam_certificate"),
+        ("电工证全程帮考", "promise.exam_proxy"),
+        ("建造师证挂靠不坐班", "promise.certificate_affiliation"),
+        ("原卫生部颁证", "ministry.former"),
+        ("电工证零门槛包拿证", "promise.zero_basis_certificate"),
+        ("拿证即可入职大厂", "promise.job_placement"),
+    ] {
+        assert!(has(text, rule), "{text}: {:?}", found(text));
+    }
+    // The pinyin of a whole phrase from slots.
+    assert!(has("yuanweishengbubanzheng", "ministry.former"));
+    // Slot phrases of the weak kind need a certificate or training word, and ordinary readings hold.
+    for text in [
+        "可以试听，不过不收费的只有第一节",
+        "他保证过会准时到",
+        "祝你逢考必过！明天考试加油",
+        "护照一周内出证，签证来得及",
+    ] {
+        assert!(rules(text).is_empty(), "{text}: {:?}", found(text));
+    }
+}
+
+#[test]
+fn unknown_slots_are_reported_by_the_builder() {
+    let err = Matcher::builder()
+        .add_rules_toml(
+            "[[rule]]\nid = \"x\"\ncategory = \"other\"\nseverity = \"low\"\nphrases = [\"{nope}过\"]\n",
+            "test",
+        )
+        .and_then(|b| b.build())
+        .map(|_| ())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("unknown slot") && err.contains("nope"),
+        "{err}"
+    );
+}

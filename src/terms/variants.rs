@@ -145,6 +145,22 @@ pub fn variants(source: &str, severity: Severity, forms: &Forms) -> Vec<String> 
 
 /// The extra spellings of `source` with their form, sorted by text, the first form of each text kept.
 pub fn spellings(source: &str, severity: Severity, forms: &Forms) -> Vec<Spelling> {
+    spellings_with(source, severity, forms, false)
+}
+
+/// The spellings of a phrase that a rule's slots produced (`{fail}{refund}` → 考不过全额返还): pinyin
+/// only as for long phrases (the whole phrase in syllables, or one character changed), splits, and
+/// no homophones. Slots multiply the phrases; every mix of forms for each of them would multiply the
+/// automaton again (see docs/terms.md).
+pub fn slot_spellings(source: &str, severity: Severity, forms: &Forms) -> Vec<Spelling> {
+    let lean = Forms {
+        homophones: super::rules::Homophones::Off,
+        ..*forms
+    };
+    spellings_with(source, severity, &lean, true)
+}
+
+fn spellings_with(source: &str, severity: Severity, forms: &Forms, lean: bool) -> Vec<Spelling> {
     let toks = tokens(source);
     let han = toks
         .iter()
@@ -157,7 +173,7 @@ pub fn spellings(source: &str, severity: Severity, forms: &Forms) -> Vec<Spellin
     };
     if forms.pinyin {
         let mut texts = BTreeSet::new();
-        pinyin_variants(&toks, &mut texts);
+        pinyin_variants(&toks, lean, &mut texts);
         for text in texts {
             add(text, SpellingForm::Pinyin, false);
         }
@@ -213,7 +229,7 @@ fn render_with(toks: &[Token<'_>], at: usize, with: &str) -> String {
     s
 }
 
-fn pinyin_variants(toks: &[Token<'_>], out: &mut BTreeSet<String>) {
+fn pinyin_variants(toks: &[Token<'_>], lean: bool, out: &mut BTreeSet<String>) {
     // Positions of the characters that have a reading.
     let readable: Vec<(usize, &'static str)> = toks
         .iter()
@@ -236,7 +252,7 @@ fn pinyin_variants(toks: &[Token<'_>], out: &mut BTreeSet<String>) {
             out.insert(s);
         }
     };
-    if readable.len() <= FULL_COMBINATIONS {
+    if readable.len() <= FULL_COMBINATIONS && !lean {
         let forms = [Form::Han, Form::Syllable, Form::Initial, Form::Stutter];
         let total = forms.len().pow(readable.len() as u32);
         for mut code in 1..total {
