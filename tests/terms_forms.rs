@@ -259,7 +259,7 @@ fn the_notice_news_report_is_not_blocked() {
 #[test]
 fn every_generated_spelling_is_found_where_it_starts() {
     use shanzhai::terms::RuleSet;
-    use shanzhai::terms::variants::{slot_spellings, spellings};
+    use shanzhai::terms::variants::rule_spellings;
     let mut checked = 0;
     let set = RuleSet::default_rules();
     for rule in &set.rules {
@@ -269,12 +269,7 @@ fn every_generated_spelling_is_found_where_it_starts() {
             .expect("slots of the default rules");
         for (phrase, from_slots) in phrases {
             // Phrases from slots get the lean spellings, as in the matcher.
-            let spell = if from_slots {
-                slot_spellings
-            } else {
-                spellings
-            };
-            let generated = spell(&phrase, severity, &Forms::default())
+            let generated = rule_spellings(&phrase, from_slots, severity, &Forms::default())
                 .into_iter()
                 .map(|s| s.text);
             for spelling in generated {

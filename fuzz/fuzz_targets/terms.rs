@@ -49,10 +49,12 @@ fn spellings() -> &'static [(String, String)] {
             .iter()
             .flat_map(|r| {
                 let severity = r.severity.expect("default rules have severities");
-                let phrases = set.phrases_of(r).expect("slots of the default rules");
-                phrases.into_iter().flat_map(move |p| {
-                    terms::variants::variants(&p, severity, &forms)
+                let phrases = set.sourced_phrases_of(r).expect("slots of the default rules");
+                // The spellings the matcher compiles: phrases from slots get the lean ones.
+                phrases.into_iter().flat_map(move |(p, from_slots)| {
+                    terms::variants::rule_spellings(&p, from_slots, severity, &forms)
                         .into_iter()
+                        .map(|s| s.text)
                         .filter(|v| !v.contains('{'))
                         .map(move |v| (r.id.clone(), v))
                 })

@@ -790,20 +790,13 @@ impl Compiler {
             let mut seen = std::collections::HashSet::new();
             // The rule's own phrases first: a generated spelling that equals one of them (保过 from
             // 包过 with any tone) must not take its place, and with it a weak spelling's context.
-            // A phrase from slots gets fewer spellings (`variants::slot_spellings`): the slots
-            // multiply the phrases, and every form for each would grow the automaton (start-up time
-            // and memory) several times over (docs/terms.md).
+            // A phrase from slots gets fewer spellings (`variants::rule_spellings`).
             let sources = set.sourced_phrases_of(spec)?;
             let spellings = sources
                 .iter()
                 .map(|(source, _)| (source.clone(), false))
                 .chain(sources.iter().flat_map(|(source, from_slots)| {
-                    let spell = if *from_slots {
-                        variants::slot_spellings
-                    } else {
-                        variants::spellings
-                    };
-                    spell(source, severity, &set.forms)
+                    variants::rule_spellings(source, *from_slots, severity, &set.forms)
                         .into_iter()
                         .map(|s| (s.text, s.weak))
                 }));

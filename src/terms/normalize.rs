@@ -595,10 +595,10 @@ fn classify(c: char, t2s: &HashMap<char, char>, out: &mut [Entry; 8]) -> usize {
 /// words, so they are dropped like punctuation.
 const STROKES_USED_AS_SEPARATORS: [char; 4] = ['丨', '丶', '丿', '乀'];
 
-/// The Hangul fillers (U+115F, U+1160, U+3164, U+FFA0): letters by category, so `is_alphanumeric`
-/// keeps them, but invisible (Unicode's Default_Ignorable_Code_Point) and used as blank separators
-/// (`原ㅤ劳ㅤ动ㅤ部`). NFKC maps U+3164 and U+FFA0 to U+1160, so the list is checked after folding.
-const HANGUL_FILLERS: [char; 4] = ['\u{115F}', '\u{1160}', '\u{3164}', '\u{FFA0}'];
+/// The Hangul fillers: letters by category, so `is_alphanumeric` keeps them, but invisible (Unicode's
+/// Default_Ignorable_Code_Point) and used as blank separators (`原ㅤ劳ㅤ动ㅤ部`). The list is checked
+/// after NFKC, which folds the other two (U+3164, U+FFA0) into U+1160.
+const HANGUL_FILLERS: [char; 2] = ['\u{115F}', '\u{1160}'];
 
 /// Whether normalisation drops `c` although it is a Chinese character (the single strokes above). A
 /// generated spelling must not use one: `丶` reads zhǔ like 助, and `线上丶考` would normalise to

@@ -47,8 +47,8 @@
 //!
 //! Later files are merged over earlier ones: a rule with a known `id` only changes the fields it
 //! gives (so `id` + `enabled = false` disables a rule); a new `id` must give `category`, `severity`
-//! and `phrases`. Context lists and slots are replaced by name, allow-list phrases are appended, `[forms]` fields
-//! and `mention` replace the earlier value.
+//! and `phrases`. Context lists and slots are replaced by name, allow-list phrases are appended,
+//! `[forms]` fields and `mention` replace the earlier value.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -401,7 +401,7 @@ impl RuleSet {
     }
 
     /// [`RuleSet::phrases_of`], each phrase with whether slots made it (such phrases get fewer
-    /// generated spellings: `terms::variants::slot_spellings`).
+    /// generated spellings: `terms::variants::rule_spellings`).
     pub fn sourced_phrases_of(&self, spec: &RuleSpec) -> Result<Vec<(String, bool)>, TermsError> {
         let mut all = Vec::new();
         for source in spec.phrases.iter().flatten() {

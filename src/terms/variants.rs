@@ -148,16 +148,18 @@ pub fn spellings(source: &str, severity: Severity, forms: &Forms) -> Vec<Spellin
     spellings_with(source, severity, forms, false)
 }
 
-/// The spellings of a phrase that a rule's slots produced (`{fail}{refund}` → 考不过全额返还): pinyin
-/// only as for long phrases (the whole phrase in syllables, or one character changed), splits, and
-/// no homophones. Slots multiply the phrases; every mix of forms for each of them would multiply the
-/// automaton again (see docs/terms.md).
-pub fn slot_spellings(source: &str, severity: Severity, forms: &Forms) -> Vec<Spelling> {
-    let lean = Forms {
-        homophones: super::rules::Homophones::Off,
-        ..*forms
-    };
-    spellings_with(source, severity, &lean, true)
+/// The spellings the matcher compiles for a rule phrase: [`spellings`], or for a phrase that the
+/// rule's slots produced (`{fail}{refund}` → 考不过全额返还, see `RuleSet::sourced_phrases_of`) the lean
+/// ones: pinyin only as for long phrases (the whole phrase in syllables, or one character changed),
+/// splits, and no homophones. Slots multiply the phrases; every mix of forms for each of them would
+/// multiply the automaton again (see docs/terms.md).
+pub fn rule_spellings(
+    source: &str,
+    from_slots: bool,
+    severity: Severity,
+    forms: &Forms,
+) -> Vec<Spelling> {
+    spellings_with(source, severity, forms, from_slots)
 }
 
 fn spellings_with(source: &str, severity: Severity, forms: &Forms, lean: bool) -> Vec<Spelling> {
@@ -182,7 +184,10 @@ fn spellings_with(source: &str, severity: Severity, forms: &Forms, lean: bool) -
     // 苯人无需到场 keep no shorter phrase of the lexicon whole. Longer ones keep most of their
     // characters whatever one homophone does, and each would add a few hundred spellings to the
     // automaton (see docs/terms.md for what the five- and six-character ones cost).
-    if forms.homophones != Homophones::Off && severity == Severity::High && han <= MAX_HOMOPHONE_HAN
+    if !lean
+        && forms.homophones != Homophones::Off
+        && severity == Severity::High
+        && han <= MAX_HOMOPHONE_HAN
     {
         let any_tone = match forms.homophones {
             Homophones::AnyTone => true,
