@@ -160,6 +160,23 @@ pools with disjoint templates, certificate names, tails and sentences:
   游泳救生员国家职业资格证书, 特种作业操作证) or refusing 挂证/挂靠, processing times of official documents,
   refunds in shopping, cheating and forged certificates punished in news, and ministries and
   中国/中华/全国/国家 in notices and news.
+- `holdout12.tsv` was written in a later session by a writer who had not seen the matcher's rules or any
+  pool's misses, before anyone scored `holdout12`; sealed: its content was not described to anyone
+  before scoring. Like `holdout11` it has its own certificate names (occupations advertised in 2027),
+  tails, context phrases, ordinary sentences, reports, prefixes and ad templates, and key phrasings only
+  it draws: the promises of the 2022 notice (a sure pass, a refund if failed, a certificate mailed within
+  days, a certificate without an exam, someone sitting the exam for you, certificates lent out, a
+  certificate with no effort, a former ministry as issuer) paraphrased in colloquial wording of its own.
+  It has its own separators (blank and filler characters, dot leaders, symbols and an emoji),
+  homophones, component splits and traditional or variant forms, tone numbers as in `holdout3`, and
+  pinyin styles only it draws (bao+guo, bāo·guò, Bao1 Guo4; one character as 《guo》 or {guò}). Its
+  context phrases lean on jobs that require the certificate, government money, ministry seals, national
+  recognition, internal connections, fast courses, affiliation income and high salaries. Its ordinary
+  lines lean on the hard cases: its own key phrasings in genuine parent chats, driving tests, customs and
+  refunds, licence mailing, web-certificate hosting, still-valid old permits of a former ministry and
+  participation certificates; the shared short phrases inside ordinary words and in news, notices, job
+  posts and chats; genuine job posts asking for real certificates or refusing 挂证/挂靠; processing
+  times; and ministries and 中国/中华/全国/国家 in notices and news.
 
 Columns: label, kind, text. Labels:
 - `ad`: a knock-off certificate ad; it must be flagged (review or block). The kind says which evasion
@@ -223,6 +240,10 @@ PINYIN = {
     "月": ("yue", "yuè"), "笔": ("bi", "bǐ"), "实": ("shi", "shí"), "操": ("cao", "cāo"),
     "闲": ("xian", "xián"), "置": ("zhi", "zhì"), "变": ("bian", "biàn"), "现": ("xian", "xiàn"),
     "建": ("jian", "jiàn"), "设": ("she", "shè"),
+    # Only in holdout12's key phrasings (likewise absent from every earlier key).
+    "你": ("ni", "nǐ"), "把": ("ba", "bǎ"), "了": ("le", "le"), "寄": ("ji", "jì"), "也": ("ye", "yě"),
+    "托": ("tuo", "tuō"), "管": ("guan", "guǎn"), "文": ("wen", "wén"), "化": ("hua", "huà"),
+    "着": ("zhe", "zhe"), "十": ("shi", "shí"),
 }
 SPLITS = {"证": ["訁正", "讠正", "言正"], "挂": ["扌圭"], "考": ["耂丂"], "拿": ["合手"],
           "靠": ["告非"], "包": ["勹巳"]}
@@ -233,8 +254,8 @@ HOMOPHONES = {"包": ["宝", "保"], "代": ["带", "岱"], "考": ["烤", "拷"
 KEYS = ["包过", "代考", "替考", "挂证", "不过包退", "包拿证", "零基础包拿证", "3天拿证", "人社部颁发",
         "不过退款"]
 
-# What holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10 and holdout11 (only) add to the
-# tables above: key phrasings, separators, homophones, splits and traditional forms of their own. The other
+# What holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11 and holdout12 (only) add
+# to the tables above: key phrasings, separators, homophones, splits and traditional forms of their own. The other
 # pools draw exactly as before.
 POOL_KEYS = {"holdout4": KEYS + ["7天拿证", "0基础包拿证", "考不过全额退款", "人社部统一颁发"],
              "holdout5": KEYS + ["免考拿证", "15天下证", "包考包过", "人社部直接发证", "挂证兼职", "替考枪手"],
@@ -246,7 +267,9 @@ POOL_KEYS = {"holdout4": KEYS + ["7天拿证", "0基础包拿证", "考不过全
              "holdout10": KEYS + ["保证通过", "全程帮考", "不过不收费", "一周内发证", "报名即发证", "挂靠不坐班",
                                   "原卫生部颁证"],
              "holdout11": KEYS + ["百分百拿证", "考试枪替", "未通过无条件退费", "48小时加急出证", "当月考当月拿证",
-                                  "免笔试免实操", "闲置证书挂靠变现", "原建设部颁发"]}
+                                  "免笔试免实操", "闲置证书挂靠变现", "原建设部颁发"],
+             "holdout12": KEYS + ["包你一把过", "过不了全退", "十天内寄证", "不考也发证", "替你上考场", "证书托管",
+                                  "躺着拿证", "原文化部颁发"]}
 POOL_SEPARATORS = {"holdout4": ["/", ".", "~", "丨", "_", "*", "♥", "\u3000", "、"],
                    "holdout5": ["+", "#", "=", "—", "✨", "☆", "\u2022", "\u200d", "^"],
                    "holdout6": ["|", "❤", "\u00a0", "\u2060", "→", "…", "○", ",", "🌟"],
@@ -254,7 +277,8 @@ POOL_SEPARATORS = {"holdout4": ["/", ".", "~", "丨", "_", "*", "♥", "\u3000",
                    "holdout8": ["\u2002", "\u202f", "\u3164", "\u2063", "▪", "✿", "︱", "・", "🔹"],
                    "holdout9": ["\u2003", "\u205f", "\u2062", "\u200a", "▲", "¦", "◇", "∙", "🔸"],
                    "holdout10": ["\u2004", "\u2005", "\u2008", "\u2061", "✦", "‧", "▸", "♪", "🔺"],
-                   "holdout11": ["\u2007", "\u2006", "\u2064", "\u034f", "◎", "☞", "✪", "⁄", "🔶"]}
+                   "holdout11": ["\u2007", "\u2006", "\u2064", "\u034f", "◎", "☞", "✪", "⁄", "🔶"],
+                   "holdout12": ["\u2800", "\u115f", "\u180e", "\u2024", "･", "※", "♡", "✧", "💠"]}
 POOL_HOMOPHONES = {"holdout4": {"证": ["挣"], "过": ["果"], "颁": ["班"], "基": ["鸡"], "础": ["出"]},
                    "holdout5": {"包": ["煲"], "过": ["锅"], "代": ["贷", "袋"], "替": ["涕"], "社": ["设"],
                                 "部": ["布"], "下": ["吓"], "免": ["勉"], "证": ["铮"], "职": ["值"]},
@@ -290,7 +314,14 @@ POOL_HOMOPHONES = {"holdout4": {"证": ["挣"], "过": ["果"], "颁": ["班"], 
                                  "建": ["健", "剑"], "设": ["射", "摄"], "部": ["埠", "怖"], "颁": ["伴", "扮"],
                                  "发": ["阀", "乏"], "包": ["褒", "孢"], "代": ["待", "怠"], "天": ["田", "甜"],
                                  "基": ["积", "姬"], "础": ["楚"], "零": ["铃", "龄"], "人": ["壬", "任"],
-                                 "社": ["舍", "赦"], "款": ["髋"]}}
+                                 "社": ["舍", "赦"], "款": ["髋"]},
+                   "holdout12": {"你": ["拟"], "把": ["靶", "钯"], "全": ["诠", "痊"], "退": ["煺"], "寄": ["记", "季"],
+                                 "也": ["野", "冶"], "发": ["筏"], "上": ["尚", "晌"], "场": ["敞", "昶"],
+                                 "托": ["拖", "脱"], "管": ["馆", "莞"], "书": ["抒", "输"], "文": ["闻", "纹"],
+                                 "化": ["画", "话"], "颁": ["瘢"], "原": ["园", "袁"], "部": ["捕"], "着": ["这"],
+                                 "十": ["什"], "天": ["填", "阗"], "证": ["怔", "峥"], "过": ["虢", "腘"],
+                                 "包": ["龅"], "替": ["逖"], "挂": ["诖"], "零": ["伶", "苓"], "基": ["箕", "畸"],
+                                 "础": ["杵", "褚"]}}
 POOL_SPLITS = {"holdout4": {"颁": ["分页"], "部": ["咅阝"], "额": ["客页"]},
                "holdout5": {"枪": ["木仓"], "职": ["耳只"], "代": ["亻弋"], "过": ["辶寸"], "社": ["礻土"],
                             "接": ["扌妾"]},
@@ -303,7 +334,9 @@ POOL_SPLITS = {"holdout4": {"颁": ["分页"], "部": ["咅阝"], "额": ["客�
                             "还": ["不辶"], "息": ["自心"], "次": ["冫欠"]},
                "holdout10": {"帮": ["邦巾"], "坐": ["从土"], "即": ["艮卩"], "名": ["夕口"], "全": ["人王"]},
                "holdout11": {"加": ["力口"], "时": ["日寸"], "件": ["亻牛"], "闲": ["门木"], "现": ["王见"],
-                             "设": ["讠殳"], "笔": ["竹毛"], "操": ["扌喿"], "置": ["罒直"], "急": ["刍心"]}}
+                             "设": ["讠殳"], "笔": ["竹毛"], "操": ["扌喿"], "置": ["罒直"], "急": ["刍心"]},
+               "holdout12": {"你": ["亻尔"], "把": ["扌巴"], "托": ["扌乇"], "管": ["⺮官"], "化": ["亻匕"],
+                             "寄": ["宀奇"], "颁": ["分頁"], "础": ["石出"], "基": ["其土"], "零": ["雨令"]}}
 POOL_TRAD = {"holdout4": {"统": "統", "额": "額", "颁": "頒"},
              "holdout5": {"职": "職", "枪": "槍"},
              "holdout6": {"试": "試", "领": "領", "书": "書", "远": "遠", "费": "費"},
@@ -312,13 +345,15 @@ POOL_TRAD = {"holdout4": {"统": "統", "额": "額", "颁": "頒"},
              "holdout9": {"稳": "穩", "专": "專", "还": "還", "赚": "賺", "产": "產", "业": "業"},
              "holdout10": {"帮": "幫", "内": "內", "周": "週", "报": "報", "卫": "衛"},
              "holdout11": {"时": "時", "条": "條", "实": "實", "闲": "閑", "变": "變", "现": "現", "设": "設",
-                           "笔": "筆", "当": "當"}}
+                           "笔": "筆", "当": "當"},
+             "holdout12": {"托": "託", "证": "証", "着": "著"}}
 # Pinyin styles a pool draws besides the shared ones (holdout5: BaoGuo, bāoguò, bao-guo; one character
 # capitalised as Guo; holdout6: Bao Guo, bao'guo, baoGuo, BĀO GUÒ; one character as GUO or Guò; holdout7:
 # bao_guo, Bāo Guò, BAO1 GUO4; one character as GUÒ or Guo4; holdout8: BAO GUO, Baoguo, bao·guo; one
 # character as GUO4 or （guo）; holdout9: bao.guo, Bao1Guo4, bāo-guò; one character as [guo] or 【guo】;
 # holdout10: BAO-GUO, bao1-guo4, Bāoguò; one character as 「guo」 or (guò); holdout11: bao/guo, Bao-Guo,
-# bao1.guo4; one character as 『guo』 or 〔guò〕).
+# bao1.guo4; one character as 『guo』 or 〔guò〕; holdout12: bao+guo, bāo·guò, Bao1 Guo4; one character as
+# 《guo》 or {guò}).
 # Only that pool's draws change.
 POOL_EXTRA_PINYIN = {"holdout5": ["BaoGuo", "bāoguò", "bao-guo"],
                      "holdout6": ["Bao Guo", "bao'guo", "baoGuo", "BĀO GUÒ"],
@@ -326,10 +361,12 @@ POOL_EXTRA_PINYIN = {"holdout5": ["BaoGuo", "bāoguò", "bao-guo"],
                      "holdout8": ["BAO GUO", "Baoguo", "bao·guo"],
                      "holdout9": ["bao.guo", "Bao1Guo4", "bāo-guò"],
                      "holdout10": ["BAO-GUO", "bao1-guo4", "Bāoguò"],
-                     "holdout11": ["bao/guo", "Bao-Guo", "bao1.guo4"]}
+                     "holdout11": ["bao/guo", "Bao-Guo", "bao1.guo4"],
+                     "holdout12": ["bao+guo", "bāo·guò", "Bao1 Guo4"]}
 POOL_EXTRA_PINYIN_CHAR = {"holdout5": ["Guo"], "holdout6": ["GUO", "Guò"], "holdout7": ["GUÒ", "Guo4"],
                           "holdout8": ["GUO4", "（guo）"], "holdout9": ["[guo]", "【guo】"],
-                          "holdout10": ["「guo」", "(guò)"], "holdout11": ["『guo』", "〔guò〕"]}
+                          "holdout10": ["「guo」", "(guò)"], "holdout11": ["『guo』", "〔guò〕"],
+                          "holdout12": ["《guo》", "{guò}"]}
 
 
 def merged(base: dict, extra: dict) -> dict:
@@ -546,6 +583,32 @@ POOLS["holdout11"] = {
                 "私域流量运营师证书盖有工信部和商务部公章，官网一查就有",
                 "低空物流配送员证政府主导推广，2027年起无证一律不能上岗",
                 "农业无人机植保员证有内推名额，交完费直接安排进合作社，月入一万二"],
+}
+
+POOLS["holdout12"] = {
+    "certs": ["入殓师证", "电竞陪练师证书", "银龄陪护师证", "宠物摄影师证书", "茶饮研发师证书", "攀岩教练证",
+              "算法安全评估师证书", "屋顶光伏安装员证", "无人机巡检员证", "ESG分析师证书", "脑机接口测试员证",
+              "香薰调配师证", "居家康养顾问证", "陶艺师证书", "滑雪指导员证", "内容审核员证书"],
+    "tails": ["，关注后私信“考证”两字", "！开年特惠价1480", "，企微号：lk2027z", "，支持微信分期零利息",
+              "，热线0531-xxxx7171", "。每周四晚7点直播答疑", "🍀🍀", "，拼多多店铺同名", "，报名赠送考点真题包",
+              "，闺蜜同报各减二百", "，2月28日前报名锁定优惠", "，戳主页链接填写报名表"],
+    "templates": ["【寒假考证】{cert}{claim}{tail}", "{cert}开年第一期，{claim}{tail}", "裸辞了也不怕，去考个{cert}，{claim}{tail}",
+                  "{claim}。{cert}寒假班还剩少量名额{tail}", "{cert}零散报名也能开班，{claim}{tail}",
+                  "姐妹们冲，{cert}{claim}{tail}", "{cert}线上报名入口已开，{claim}{tail}"],
+    "context": ["入殓师证书是殡仪馆进门的硬杠杠，没证连面试机会都没有",
+                "银龄陪护师证政府财政买单推广，学完还能领一千二补贴",
+                "电竞陪练师证书六天闪电速成，周日结课周一就能接单",
+                "宠物摄影师证有业内人士帮忙打点，交完钱安排直接发证",
+                "屋顶光伏安装员证可以挂在新能源公司名下，每年固定到账两万八",
+                "拿到算法安全评估师证书，互联网大厂直接发offer，年包五十万",
+                "无人机巡检员证是国家部委认定的一级证书，三十一个省份都认",
+                "ESG分析师证书盖的是国务院国资委的章，到哪都好使",
+                "脑机接口测试员证由中国人工智能职业认证中心统一制发，官网输编号就能查",
+                "香薰调配师证全国联网通用，拿证第二天就能开店营业",
+                "居家康养顾问证考完由协会兜底安排进社区站点上班，五险一金",
+                "陶艺师证书不看基础，十二天集训速成就能开班授课",
+                "滑雪指导员证是雪场上岗的硬性要求，无证人员一律不得带课",
+                "内容审核员证书走关系户渠道，保送进头部平台审核岗，月薪一万三"],
 }
 
 ORDINARY = {
@@ -1661,6 +1724,109 @@ ORDINARY["holdout11"] = {
               "Hospice nurses must hold a valid practising certificate"],
 }
 
+ORDINARY["holdout12"] = {
+    "news": ["检察机关对一起教师资格考试替考案提起公诉，两名收钱替考的“枪手”系在校研究生",
+             "2018年国务院机构改革中，原文化部和原国家旅游局的职责整合，组建文化和旅游部",
+             "世界技能大赛获奖选手载誉归来，人社部颁发奖励证书并给予一次性奖金",
+             "国家统计局：2027年一季度全国规模以上工业增加值同比增长5.6%",
+             "强降雨来袭，某市火速成立防汛抢险工作专班，连夜转移低洼地区群众",
+             "海事部门开展个体船舶挂靠经营专项清理，督促航运企业落实安全管理责任",
+             "中国短道速滑队在世锦赛男子500米决赛中包揽金银牌",
+             "国家体育总局：冰雪运动进校园持续推进，全国已有数千所冰雪特色学校",
+             "民政部：全国已建成社区居家养老服务站点三十余万个，覆盖大部分城市社区",
+             "警方捣毁一个制售假学历证书窝点，查获空白证书和伪造印章两千余枚",
+             "唐代考试制度研究新著出版，作者梳理了科举从报名到放榜的全过程",
+             "中国证监会发布新规，进一步规范证券公司投资者适当性管理",
+             "国家医保局：医保电子凭证已全国通用，参保人可在定点药店扫码结算",
+             "中央气象台：今年首场寒潮自西向东影响我国，局地降温超过12摄氏度",
+             "某高校一名学生因在英语六级考试中请人代考，被学校开除学籍"],
+    "ecommerce": ["充电宝如果过不了机场安检，七天内寄回来运费全退，放心带",
+                  "云服务器年付套餐赠送SSL证书托管，到期前自动续签，网站不掉线",
+                  "荷叶糯米鸡，荷叶包过再蒸，清香不腻，冷冻装顺丰发货",
+                  "证券从业资格考试教材2027版，附历年真题和模拟卷，正版包邮",
+                  "冬季滑雪手套，防水加绒，雪场上课戴它不冻手",
+                  "手工陶艺拉坯体验券，两人同行，含烧制和邮寄到家",
+                  "香薰精油礼盒六支装，送扩香石，节日送礼首选",
+                  "宠物写真套餐，摄影师上门拍摄，精修二十张，三天内出片",
+                  "攀岩鞋入门款，新手友好，尺码不合适七天无理由退换",
+                  "光伏板清洗刷，加长伸缩杆，清洁屋顶不用爬梯子",
+                  "预售款十天内寄出，超时未发货的订单系统自动退款",
+                  "证件照冲印店：拍完当场修图，交了钱就出照片，十分钟取件",
+                  "浴室拖鞋买一送一，防滑加厚款，全家都能穿",
+                  "荣誉证书内芯打印，A4和A5两种尺寸，单张起印",
+                  "老人助行器铝合金款，可折叠收纳，带刹车和坐板"],
+    "chat": ["明天就考科目三了，我妈说：“我又不能替你上考场，早点睡”",
+             "倒车入库我今天一把过，教练都愣了一下",
+             "卖家说这箱茶叶要是过不了海关，运费全退给我",
+             "驾照补领申请交了，交管说十天内寄证到家，不用再跑一趟",
+             "公司网站的证书托管在云服务商那边，到期会自动续，你不用管",
+             "我外婆那本营业性演出许可证是原文化部颁发的，她以前在剧团当团长",
+             "办健康证不是交了钱就给证，得先抽血体检，三天后才能拿",
+             "我们小区拉了个滑雪群，周末一起去雪场？",
+             "猫咪拍写真那天一直躲在沙发底下，摄影师等了一个小时",
+             "陶艺课第一次拉坯就塌了，老师说新手都这样",
+             "他是拿证券公司的offer还是拿银行的，纠结了一晚上",
+             "同事内部推荐我去做内容审核，三班倒，我还在考虑",
+             "我爸看到电视上火速成立救援队的新闻，说当年抗洪也是这样",
+             "你别信那些考证广告，正经证书都得自己一门一门考",
+             "这次攀岩课教练说我核心力量不够，回家得练平板支撑"],
+    "official": ["机动车驾驶证补领可选择邮寄送达，审核通过后十天内寄证到申请人填写的地址",
+                 "文化和旅游部：原文化部颁发的营业性演出许可证在有效期内继续有效，到期后按新规定换发",
+                 "电子认证服务机构应当妥善保管用户信息，提供证书托管服务须经用户书面同意",
+                 "普通高等学校招生全国统一考试：考生须本人参加考试，由他人代替参加考试的，依法追究法律责任",
+                 "社会体育指导员（滑雪）技术等级培训考核合格的，由体育主管部门核发证书",
+                 "人力资源社会保障部关于做好2027年技能人才评价工作的通知",
+                 "健康证明办理须知：体检合格后3个工作日内出证，除体检费外不收取其他费用",
+                 "航运企业应当对所属船舶实施安全管理，不得以挂靠方式将船舶交由他人经营",
+                 "证券从业人员执业注册：通过中国证券业协会网站提交申请，注册信息可在线查询",
+                 "国家统一法律职业资格考试：未参加考试或考试成绩不合格的，不予颁发法律职业资格证书",
+                 "退役军人事务部关于开展2027年退役军人就业招聘活动的通知",
+                 "市人社局：本市2027年第一批职业技能等级认定合格人员名单公示，公示期五个工作日",
+                 "中国残联关于做好2027年全国残疾人职业技能竞赛选拔工作的通知",
+                 "国家体育总局冬季运动管理中心：滑雪场所从业人员须经专业培训并取得相应资质",
+                 "民政部 全国老龄办关于推进居家社区养老服务高质量发展的指导意见"],
+    "job": ["殡仪服务中心招聘遗体整容员，入职后统一岗前培训，有相关工作经验者优先",
+            "电竞俱乐部招聘陪练，段位王者以上，无需证书，底薪加提成",
+            "养老服务中心招聘护理员，持养老护理员职业技能等级证书，包吃包住",
+            "雪场招聘滑雪教练，须持社会体育指导员（滑雪）证书，雪季合同制",
+            "光伏公司招聘屋顶安装工，须持高处作业特种作业操作证，日结工资",
+            "电力公司招聘无人机巡检员，持民用无人机操控员执照，熟悉输电线路",
+            "证券公司招聘客户经理，须通过证券从业资格考试，底薪加提成",
+            "互联网平台招聘内容审核员，三班倒，月薪六千，岗前免费培训，不收任何费用",
+            "航运公司招聘船员，持海员证和适任证书，船舶均为公司自有，不接受个人船舶挂靠",
+            "内部推荐：某茶饮品牌招研发助理，推荐入职满三个月发放奖金一千五",
+            "建筑设计院招聘结构工程师，须持一级注册结构工程师证书，本人全职在岗，不接受挂证",
+            "咨询公司招聘ESG分析师，硕士以上学历，年薪二十五万起",
+            "攀岩馆招聘定线员兼教练，有攀岩指导员证书者优先，排班制",
+            "陶艺工作室招聘助教，美术相关专业，周末轮休",
+            "社区卫生服务中心招聘家庭医生助理，须持执业助理医师资格证，高薪待遇面议"],
+    "trap": ["我又不能替你上考场，平时多做几套卷子比什么都强",
+             "老司机侧方停车一把过，围观的人都鼓起了掌",
+             "这台旧手机要是过不了质检，回收商说押金全部退回",
+             "SSL证书托管到云平台之后，就不用每年手动更新了",
+             "祠堂里还挂着原文化部颁发的先进文化单位奖牌",
+             "事故发生后火速成立调查组，原因很快就查清了",
+             "唐代考生进京之前，要先在州县通过解试",
+             "荷叶包过的米饭有股清香，老人最爱吃",
+             "他拿证券账户的截图给我看，说今年赚了两成",
+             "可以退，不过退款只退回原支付账户",
+             "鞋码不合适能换，不过包退的话运费得你自己出",
+             "龅牙矫正以后，她笑起来自信多了",
+             "这个亲子运动会不考也发证书，每个孩子都有一张，重在参与",
+             "车管所说新驾照十天内寄证上门，记得接快递电话",
+             "摄影学会挂靠在县科协，今年换了新会长"],
+    "latin": ["wo you bu neng ti ni shang kao chang, zi ji hao hao fu xi",
+              "SSL certificate hosting renews your site's certificate automatically",
+              "The former Ministry of Culture was merged with the tourism administration in 2018",
+              "dao che ru ku yi ba guo, jiao lian hen man yi",
+              "Your replacement driving licence will be mailed within ten days",
+              "he ye bao guo de mi fan hen xiang",
+              "Ski instructors must hold a valid coaching certificate",
+              "ta na zheng quan gong si de offer le",
+              "Full shipping refund if the parcel fails customs clearance",
+              "Wen Hua is the new head of our pottery studio"],
+}
+
 REPORTS = {
     "holdout": ["人社部、网信办联合发文，整治“包过”“代考”“不过包退”等虚假宣传",
                 "警惕！所谓“考证包过”都是骗局",
@@ -1902,9 +2068,30 @@ REPORTS["holdout11"] = ["人社部门提醒：宣称“百分百拿证”“免�
                         "专家解读：“百分百拿证”“免笔试免实操”类考证广告为何总能换出新说法",
                         "人社局声明：本局从未授权任何机构开办“免笔试免实操”的安宁疗护师考证班"]
 
+REPORTS["holdout12"] = ["人社部门提醒：宣称“包你一把过”“不考也发证”的职业技能培训广告均不可信，证书请在全国联网平台核验",
+                        "公安机关打掉一个“替你上考场”作弊团伙，该团伙在短视频平台以招募“陪考”为名招揽考生",
+                        "文旅部门辟谣：原文化部已于2018年撤销，如今宣称“原文化部颁发”的香薰、陶艺类证书均系伪造",
+                        "消费者投诉：机构承诺“过不了全退”，考试没过后却说只退教材费",
+                        "记者暗访：号称“十天内寄证”的入殓师培训，寄来的证书在官方平台查不到编号",
+                        "住建部门提醒：所谓“证书托管”就是挂证，出借证书一经查实撤销注册并记入信用档案",
+                        "平台治理公告：含“替你上考场”“躺着拿证”“证书托管”等内容的商品和帖子一律下架",
+                        "电视台曝光：自称“国家部委认定”“三十一个省份都认”的无人机巡检员证，实为培训机构自行印制",
+                        "市场监管局查处一批考证培训虚假宣传，涉及“政府财政买单”“上岗硬性要求”“保送进头部平台”等用语",
+                        "法院判决：以“替你上考场”为噱头组织代考的被告人，以代替考试罪被判处拘役六个月",
+                        "网友吐槽：销售说报了名就能“躺着拿证”，结果拿到手的是一张培训结业证明",
+                        "律师提醒：证书上写着“原文化部”“国务院国资委”字样，并不能证明其真实有效",
+                        "消协发布寒假消费提示：警惕考证培训“十天内寄证”“包你一把过”等承诺",
+                        "短视频平台社区规范：禁止发布“不考也发证”“代考”“证书托管”等违规内容",
+                        "社区反诈提醒：接到“证书托管，每年固定到账两万八”的电话，请直接挂断并举报",
+                        "二手交易平台违禁信息清单新增“替你上考场”“证书托管”“挂证”等关键词",
+                        "退费纠纷调解：合同写着“过不了全退”，机构却以学员未完成打卡为由拒绝退款",
+                        "高校就业指导中心提醒：“走关系户渠道”“大厂直接发offer”的考证广告多为骗局",
+                        "专家解读：“包你一把过”“躺着拿证”类考证广告为何总在寒假前后冒出来",
+                        "人社局声明：本局从未授权任何机构开办“不考也发证”的滑雪指导员考证班"]
+
 # Pools whose pinyin may also be written with tone numbers (bao1 guo4); the others keep their draws.
 TONE_NUMBER_POOLS = {"holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
-                     "holdout10", "holdout11"}
+                     "holdout10", "holdout11", "holdout12"}
 TONE_MARKS = {"āáǎà": "a", "ēéěè": "e", "īíǐì": "i", "ōóǒò": "o", "ūúǔù": "u", "ǖǘǚǜ": "v"}
 
 
@@ -1951,13 +2138,13 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
             return "".join(PINYIN[c][1] if c in PINYIN else c for c in chars)
         if name == "bao-guo":
             return "-".join(PINYIN[c][0] if c in PINYIN else c for c in chars)
-        if name:  # holdout6's to holdout11's styles: runs of other characters (digits) stay one token
+        if name:  # holdout6's to holdout12's styles: runs of other characters (digits) stay one token
             tokens, other = [], False
             for c in chars:
                 if c in PINYIN:
-                    if name in ("BĀO GUÒ", "Bāo Guò", "bāo-guò", "Bāoguò"):
+                    if name in ("BĀO GUÒ", "Bāo Guò", "bāo-guò", "Bāoguò", "bāo·guò"):
                         tokens.append(PINYIN[c][1])
-                    elif name in ("BAO1 GUO4", "Bao1Guo4", "bao1-guo4", "bao1.guo4"):
+                    elif name in ("BAO1 GUO4", "Bao1Guo4", "bao1-guo4", "bao1.guo4", "Bao1 Guo4"):
                         tokens.append(tone_number(PINYIN[c][1]))
                     else:
                         tokens.append(PINYIN[c][0])
@@ -2004,6 +2191,12 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
                 return "-".join(t.capitalize() for t in tokens)
             if name == "bao1.guo4":
                 return ".".join(tokens)
+            if name == "bao+guo":
+                return "+".join(tokens)
+            if name == "bāo·guò":
+                return "·".join(tokens)
+            if name == "Bao1 Guo4":
+                return " ".join(t.capitalize() for t in tokens)
             raise ValueError(name)
         if style == 4:  # bao1 guo4 or bao1guo4
             sylls = [tone_number(PINYIN[c][1]) if c in PINYIN else c for c in chars]
@@ -2044,6 +2237,10 @@ def evade(phrase: str, kind: str, rng: random.Random, tone_numbers: bool = False
             chars[i] = "『" + PINYIN[chars[i]][0] + "』"
         elif name == "〔guò〕":  # 包〔guò〕
             chars[i] = "〔" + PINYIN[chars[i]][1] + "〕"
+        elif name == "《guo》":  # 包《guo》
+            chars[i] = "《" + PINYIN[chars[i]][0] + "》"
+        elif name == "{guò}":  # 包{guò}
+            chars[i] = "{" + PINYIN[chars[i]][1] + "}"
         else:
             chars[i] = tone_number(PINYIN[chars[i]][1]) if form == 2 else PINYIN[chars[i]][form]
         return "".join(chars)
@@ -2117,7 +2314,8 @@ POOL_PREFIXES = {"holdout5": ["【分享】", "转自朋友圈：", "2025/03/08 
                  "holdout8": ["【转载】", "微博评论：", "2026-04-09 ", "家长群：", "小红书笔记：", "邻居说："],
                  "holdout9": ["【搬运】", "抖音评论：", "2026年11月20日 ", "业主群：", "知乎回答：", "同事转发："],
                  "holdout10": ["【推荐】", "群聊记录：", "2026年12月05日 ", "B站弹幕：", "贴吧回复：", "微信收藏："],
-                 "holdout11": ["【存档】", "朋友圈转发：", "01-16 09:30 ", "车友群：", "豆瓣小组：", "公众号留言："]}
+                 "holdout11": ["【存档】", "朋友圈转发：", "01-16 09:30 ", "车友群：", "豆瓣小组：", "公众号留言："],
+                 "holdout12": ["【备份】", "群友截图：", "2027-02-14 ", "宝妈群：", "快手评论：", "同学说："]}
 
 
 def ordinary(pool: str, rng: random.Random) -> list:
@@ -2139,7 +2337,8 @@ def main() -> None:
                        (1515151515, "holdout4"), (151515151515, "holdout5"),
                        (15151515151515, "holdout6"), (1515151515151515, "holdout7"),
                        (151515151515151515, "holdout8"), (15151515151515151515, "holdout9"),
-                       (1515151515151515151515, "holdout10"), (151515151515151515151515, "holdout11")]:
+                       (1515151515151515151515, "holdout10"), (151515151515151515151515, "holdout11"),
+                       (15151515151515151515151515, "holdout12")]:
         rng = random.Random(seed)
         rows = ads(pool, rng) + ordinary(pool, rng) + reports(pool, rng)
         path = HERE / f"{pool}.tsv"
