@@ -50,9 +50,10 @@ fn spellings() -> &'static [(String, String)] {
             .flat_map(|r| {
                 let severity = r.severity.expect("default rules have severities");
                 let phrases = set.sourced_phrases_of(r).expect("slots of the default rules");
-                // The spellings the matcher compiles: phrases from slots get the lean ones.
+                // The spellings the matcher finds: phrases from slots get the lean ones, and the
+                // homophones of longer high-severity phrases come from the sound pass.
                 phrases.into_iter().flat_map(move |(p, from_slots)| {
-                    terms::variants::rule_spellings(&p, from_slots, severity, &forms)
+                    terms::variants::found_spellings(&p, from_slots, severity, &forms)
                         .into_iter()
                         .map(|s| s.text)
                         .filter(|v| !v.contains('{'))

@@ -59,6 +59,7 @@ pub mod normalize;
 mod pattern;
 pub mod reader;
 pub mod rules;
+mod sound;
 pub mod stream;
 pub mod variants;
 mod words;
@@ -250,6 +251,8 @@ pub struct Matcher {
     enforcement: Option<(u32, usize)>,
     /// Drop two-character matches that start inside a longer word ([`RuleSet::word_boundary`]).
     word_boundary: bool,
+    /// Homophone spellings of the high-severity phrases, found by sound (see `sound`).
+    sound: Option<sound::SoundIndex>,
     chunk: ChunkOptions,
 }
 
@@ -310,6 +313,7 @@ struct Evidence {
 
 thread_local! {
     static SCRATCH: RefCell<Normalized> = RefCell::new(Normalized::default());
+    static FOLDED: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 impl Matcher {
@@ -411,6 +415,7 @@ impl Matcher {
                 }
             }
         }
+        self.sound_candidates(text, &mut raw);
         raw.retain(|c| self.keeps(c, text, &evidence));
         if self.word_boundary {
             raw.retain(|c| !starts_inside_word(original, norm, c));
@@ -431,6 +436,35 @@ impl Matcher {
             }
         }
         raw
+    }
+
+    /// Adds the phrases written with homophones that the sound pass finds in `text` (normalised).
+    fn sound_candidates(&self, text: &str, raw: &mut Vec<Candidate>) {
+        let Some(index) = &self.sound else {
+            return;
+        };
+        FOLDED.with(|folded| {
+            let anchor_of = |p: u32| self.phrases[p as usize].anchor_text();
+            index.find(
+                text,
+                &mut folded.borrow_mut(),
+                anchor_of,
+                |entry, start, end| {
+                    let phrase = &self.phrases[entry.phrase as usize];
+                    if let Some((start, end)) = phrase.extend(text, start, end) {
+                        raw.push(Candidate {
+                            rule: entry.rule,
+                            start,
+                            end,
+                            mention: false,
+                            enforced: false,
+                            report_nearby: false,
+                            weak: None,
+                        });
+                    }
+                },
+            );
+        });
     }
 
     fn keeps(&self, c: &Candidate, text: &str, evidence: &Evidence) -> bool {
@@ -782,6 +816,7 @@ impl Compiler {
             Some(name) => Some((list_index(&list_names, name, "weak_context")?, set.window)),
         };
         let mut phrase_checks = Vec::new();
+        let mut sound_index = sound::SoundIndexBuilder::default();
         for spec in set.rules.iter().filter(|r| r.enabled != Some(false)) {
             let rule = rules.len() as u32;
             let compiled = compile_rule(spec, &list_names, set.window)?;
@@ -794,13 +829,13 @@ impl Compiler {
             let sources = set.sourced_phrases_of(spec)?;
             let spellings = sources
                 .iter()
-                .map(|(source, _)| (source.clone(), false))
+                .map(|(source, _)| (source.clone(), false, true))
                 .chain(sources.iter().flat_map(|(source, from_slots)| {
                     variants::rule_spellings(source, *from_slots, severity, &set.forms)
                         .into_iter()
-                        .map(|s| (s.text, s.weak))
+                        .map(|s| (s.text, s.weak, false))
                 }));
-            for (spelling, weak) in spellings {
+            for (spelling, weak, is_source) in spellings {
                 // Weak spellings need their context list; without one they are left out.
                 let context = match (weak, weak_context) {
                     (false, _) => None,
@@ -814,6 +849,14 @@ impl Compiler {
                     continue;
                 }
                 let anchor = phrase.anchor_text().to_string();
+                let anchor_han = anchor.chars().filter(|&c| normalize::is_han(c)).count();
+                if is_source && variants::found_by_sound(anchor_han, severity, &set.forms) {
+                    let entry = sound::SoundEntry {
+                        rule,
+                        phrase: phrases.len() as u32,
+                    };
+                    sound_index.add(&anchor, entry);
+                }
                 phrase_checks.push(PhraseChecks {
                     context,
                     standalone: phrase.is_latin(),
@@ -847,6 +890,10 @@ impl Compiler {
                 id: String::new(),
                 reason: format!("cannot build the automaton: {e}"),
             })?;
+        let sound = sound_index.build().map_err(|e| TermsError::InvalidRule {
+            id: String::new(),
+            reason: format!("cannot build the sound automaton: {e}"),
+        })?;
         let mut role_start = vec![0u32];
         let mut roles = Vec::new();
         for list in self.pattern_roles {
@@ -873,6 +920,7 @@ impl Compiler {
             mention,
             enforcement,
             word_boundary: set.word_boundary,
+            sound,
             chunk: chunk.sanitized(),
         })
     }

@@ -212,10 +212,11 @@ impl Default for Forms {
 pub enum Homophones {
     /// No homophone spellings.
     Off,
-    /// Characters of GB 2312 with the same syllable and the same tone.
+    /// Characters of GB 2312 with the same syllable and the same tone, one at a time, in phrases of
+    /// up to six characters (listed; no sound pass).
     SameTone,
-    /// The same syllable with any tone in phrases of three or more characters, the same tone in
-    /// two-character phrases (the default).
+    /// The same syllable with any tone in phrases of three or more characters (found by sound, up to
+    /// one character in three), the same tone in two-character phrases (the default).
     #[default]
     AnyToneLong,
     /// The same syllable, any tone, in every phrase (many more false flags: 报过, 抱过 ...).

@@ -20,13 +20,13 @@
 //!   characters, and the whole phrase in syllables; longer ones get the whole phrase in syllables and one
 //!   character changed at a time. (All combinations grow as 4ⁿ; the automaton, and with it the search
 //!   time, grows with them.)
-//! - **Homophones**, for high-severity phrases of up to six characters only, one character at a
-//!   time: characters of GB 2312 (the 6763 characters of the national standard, read through
-//!   `encoding_rs`) with the same syllable. In
-//!   two-character phrases the tone must agree too (`代考` → `带考`, `挂证` → `挂正`, `卦证`; `保过` →
+//! - **Homophones**, for high-severity phrases only: characters of GB 2312 (the 6763 characters of
+//!   the national standard, read through `encoding_rs`) with the same syllable. Those of phrases with
+//!   three or more characters are not listed here but found by sound at scan time (`sound`, which
+//!   [`found_spellings`] enumerates one change at a time for tests). Listed ones, one character at a
+//!   time: in two-character phrases the tone must agree too (`代考` → `带考`, `挂证` → `挂正`, `卦证`; `保过` →
 //!   `宝过`): with any tone, `包过` would also become `报过`, `抱过`, `爆过`, everyday verb + 过 pairs.
-//!   In longer phrases two original characters remain, which is specific enough for any tone
-//!   (`包拿证` → `保拿证`, `包哪证`). A homophone spelling of a two-character phrase keeps one character
+//!   (With `homophones = "same_tone"` phrases of up to six characters are listed, same tone.) A homophone spelling of a two-character phrase keeps one character
 //!   of it and often spans a word boundary (`充电宝过安检`, `宝宝过生日`, `挂正一点`): it is *weak*, and
 //!   counts only with a word of the rule set's `weak_context` list nearby. See `docs/terms.md` for what
 //!   each choice adds and costs.
@@ -45,6 +45,7 @@ use pinyin::ToPinyin;
 
 use super::normalize::{self, is_han};
 use super::rules::{Forms, Homophones, Severity};
+use super::sound;
 
 /// Components of the lexicon's key characters, as advertisers split them. Hand-written because no
 /// maintained table of ideograph splits fits (see the module documentation).
@@ -65,6 +66,9 @@ const SPLITS: &[(char, &[&str])] = &[
     ('动', &["云力"]),
     ('到', &["至刂"]),
     ('需', &["雨而"]),
+    // 免笔试免实操 and 无条件退费 (thirteenth session).
+    ('操', &["扌喿"]),
+    ('件', &["亻牛"]),
 ];
 
 /// Longest phrase (in Chinese characters) that gets mixed pinyin forms (see `MAX_MIXED_CHANGES`).
@@ -143,26 +147,68 @@ pub fn variants(source: &str, severity: Severity, forms: &Forms) -> Vec<String> 
     texts
 }
 
-/// The extra spellings of `source` with their form, sorted by text, the first form of each text kept.
+/// The extra spellings of `source` with their form, sorted by text, the first form of each text kept:
+/// every spelling the matcher finds for a rule's own phrase, whether listed in its automaton or
+/// found by the sound pass ([`found_spellings`] with `from_slots` false).
 pub fn spellings(source: &str, severity: Severity, forms: &Forms) -> Vec<Spelling> {
-    spellings_with(source, severity, forms, false)
+    spellings_with(source, severity, forms, false, Purpose::Found)
 }
 
-/// The spellings the matcher compiles for a rule phrase: [`spellings`], or for a phrase that the
-/// rule's slots produced (`{fail}{refund}` → 考不过全额返还, see `RuleSet::sourced_phrases_of`) the lean
-/// ones: pinyin only as for long phrases (the whole phrase in syllables, or one character changed),
-/// splits, and no homophones. Slots multiply the phrases; every mix of forms for each of them would
-/// multiply the automaton again (see docs/terms.md).
+/// The spellings the matcher lists in its automaton for a rule phrase: for a phrase of the rule's
+/// own, every pinyin and split spelling, and the homophones the sound pass (`sound`) does not find
+/// (those of two-character phrases); for a phrase that the rule's slots produced (`{fail}{refund}` →
+/// 考不过全额返还, see `RuleSet::sourced_phrases_of`) the lean ones: pinyin only as for long phrases
+/// (the whole phrase in syllables, or one character changed) and splits. Slots multiply the phrases;
+/// every mix of forms for each of them would multiply the automaton again (see docs/terms.md).
 pub fn rule_spellings(
     source: &str,
     from_slots: bool,
     severity: Severity,
     forms: &Forms,
 ) -> Vec<Spelling> {
-    spellings_with(source, severity, forms, from_slots)
+    spellings_with(source, severity, forms, from_slots, Purpose::Listed)
 }
 
-fn spellings_with(source: &str, severity: Severity, forms: &Forms, lean: bool) -> Vec<Spelling> {
+/// Every spelling the matcher finds for a rule phrase: [`rule_spellings`] and, for high-severity
+/// phrases whose longest literal piece has at least three Chinese characters, each character
+/// replaced by a homophone of any tone (the sound pass finds these, and up to one change in three,
+/// which this list does not enumerate). Tests and the fuzz target check the matcher against it.
+pub fn found_spellings(
+    source: &str,
+    from_slots: bool,
+    severity: Severity,
+    forms: &Forms,
+) -> Vec<Spelling> {
+    spellings_with(source, severity, forms, from_slots, Purpose::Found)
+}
+
+/// What a list of spellings is for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    /// The automaton's list.
+    Listed,
+    /// All the matcher finds, the sound pass included.
+    Found,
+}
+
+/// Whether the sound pass covers the homophones of a phrase whose longest literal piece has
+/// `anchor_han` Chinese characters.
+pub(crate) fn found_by_sound(anchor_han: usize, severity: Severity, forms: &Forms) -> bool {
+    severity == Severity::High
+        && anchor_han >= sound::MIN_HAN
+        && matches!(
+            forms.homophones,
+            Homophones::AnyToneLong | Homophones::AnyTone
+        )
+}
+
+fn spellings_with(
+    source: &str,
+    severity: Severity,
+    forms: &Forms,
+    lean: bool,
+    purpose: Purpose,
+) -> Vec<Spelling> {
     let toks = tokens(source);
     let han = toks
         .iter()
@@ -180,15 +226,17 @@ fn spellings_with(source: &str, severity: Severity, forms: &Forms, lean: bool) -
             add(text, SpellingForm::Pinyin, false);
         }
     }
-    // Phrases of five and six characters get them too (seventh pass): 没过腿全款, 不过免费重休 and
-    // 苯人无需到场 keep no shorter phrase of the lexicon whole. Longer ones keep most of their
-    // characters whatever one homophone does, and each would add a few hundred spellings to the
-    // automaton (see docs/terms.md for what the five- and six-character ones cost).
-    if !lean
+    let by_sound = found_by_sound(longest_literal_han(&toks), severity, forms);
+    // Phrases of five and six characters got them too (seventh pass): 没过腿全款, 不过免费重休 and
+    // 苯人无需到场 keep no shorter phrase of the lexicon whole. Since the sound pass, only the
+    // two-character phrases' homophones are listed; the sound pass finds the others, at any length
+    // and for slot phrases too, without a few hundred spellings per phrase in the automaton.
+    let listed = !lean
+        && !by_sound
         && forms.homophones != Homophones::Off
         && severity == Severity::High
-        && han <= MAX_HOMOPHONE_HAN
-    {
+        && han <= MAX_HOMOPHONE_HAN;
+    if listed || (by_sound && purpose == Purpose::Found) {
         let any_tone = match forms.homophones {
             Homophones::AnyTone => true,
             Homophones::AnyToneLong => han >= 3,
@@ -196,6 +244,11 @@ fn spellings_with(source: &str, severity: Severity, forms: &Forms, lean: bool) -
         };
         for (i, tok) in toks.iter().enumerate() {
             if let Token::Char(c) = *tok {
+                // The sound pass reads normalised text: a character that normalisation rewrites
+                // (一 → 1) has no homophone there.
+                if !listed && !is_unchanged_han(c) {
+                    continue;
+                }
                 for &h in homophones(c, any_tone) {
                     add(
                         render_with(&toks, i, &h.to_string()),
@@ -219,6 +272,27 @@ fn spellings_with(source: &str, severity: Severity, forms: &Forms, lean: bool) -
     }
     out.remove(source);
     out.into_values().collect()
+}
+
+/// Chinese characters left after normalisation in the longest run of `toks` without a placeholder
+/// (the phrase's anchor, as the matcher compiles it: `百分百过` is `100分100过`, two characters).
+fn longest_literal_han(toks: &[Token<'_>]) -> usize {
+    toks.split(|t| matches!(t, Token::Placeholder(_)))
+        .map(|run| {
+            let literal: String = run
+                .iter()
+                .filter_map(|t| match t {
+                    Token::Char(c) => Some(*c),
+                    Token::Placeholder(_) => None,
+                })
+                .collect();
+            normalize::normalize_str(&literal)
+                .chars()
+                .filter(|&c| is_han(c))
+                .count()
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// `toks` written out with token `at` replaced by `with`.
@@ -351,9 +425,11 @@ fn homophones(c: char, any_tone: bool) -> &'static [char] {
     let (same, any) = TABLES.get_or_init(|| {
         let mut by_tone: HashMap<&'static str, Vec<char>> = HashMap::new();
         let mut by_syllable: HashMap<&'static str, Vec<char>> = HashMap::new();
-        for h in (0x4E00..=0x9FA5).filter_map(char::from_u32).filter(|&h| {
-            is_common(h) && !FUNCTION_CHARACTERS.contains(&h) && !normalize::is_dropped_stroke(h)
-        }) {
+        for h in (0x4E00..=0x9FA5)
+            .filter_map(char::from_u32)
+            // A character that normalisation rewrites (乾 → 干) never reaches the matcher as itself.
+            .filter(|&h| usable_as_homophone(h) && is_unchanged_han(h))
+        {
             if let Some(p) = h.to_pinyin() {
                 by_tone.entry(p.with_tone()).or_default().push(h);
                 by_syllable.entry(p.plain()).or_default().push(h);
@@ -387,6 +463,29 @@ const FUNCTION_CHARACTERS: &[char] = &[
     '不', '的', '了', '是', '一', '在', '有', '和', '也', '就', '都', '而', '与', '着', '个', '这',
     '之', '其', '为', '以', '没', '吗', '呢', '吧', '啊',
 ];
+
+/// Whether `c`, found in normalised text where a phrase has another character of the same sound,
+/// stands in for it: any Chinese character but a grammatical word or a stroke that normalisation
+/// drops. Rarer than GB 2312 is allowed here (`不腘包退`, `未通馃`): listing such characters would
+/// swell the automaton, but the sound pass costs nothing per character, and a rare character where a
+/// phrase has a common one is the evasion, not everyday text.
+pub(crate) fn usable_by_sound(c: char) -> bool {
+    is_han(c) && !FUNCTION_CHARACTERS.contains(&c) && !normalize::is_dropped_stroke(c)
+}
+
+/// Whether `c` is a Chinese character that normalisation leaves as it is (not 乾 → 干, not 一 → 1).
+fn is_unchanged_han(c: char) -> bool {
+    let mut buf = [0; 4];
+    is_han(c) && normalize::normalize_str(c.encode_utf8(&mut buf)) == *c.encode_utf8(&mut buf)
+}
+
+/// Whether `c` may stand in for a phrase character that sounds like it: a character in everyday use
+/// ([`is_common`]), not a grammatical word ([`FUNCTION_CHARACTERS`]), not a stroke that normalisation
+/// drops: the characters the listed homophones are drawn from (the sound pass is wider, see
+/// [`usable_by_sound`]).
+fn usable_as_homophone(c: char) -> bool {
+    is_common(c) && !FUNCTION_CHARACTERS.contains(&c) && !normalize::is_dropped_stroke(c)
+}
 
 /// Whether `c` is one of the 6763 characters of GB 2312 (lead bytes 0xB0–0xF7, trail 0xA1–0xFE in the
 /// GB 18030 encoding), the set of characters in everyday use that advertisers' input methods offer.
@@ -506,16 +605,36 @@ mod tests {
     }
 
     #[test]
-    fn homophones_reach_six_character_phrases() {
+    fn homophones_of_longer_phrases_come_from_the_sound_pass() {
         let v = all("没过退全款", Severity::High);
         assert!(v.contains(&"没过腿全款".to_string()), "{v:?}");
         let v = all("本人无需到场", Severity::High);
         assert!(v.contains(&"苯人无需到场".to_string()), "{v:?}");
-        let long = spellings("原劳动和社会保障部", Severity::High, &Forms::default());
+        let forms = Forms::default();
+        let long = found_spellings("原劳动和社会保障部", false, Severity::High, &forms);
         assert!(
-            !long.iter().any(|s| s.form == SpellingForm::Homophone),
-            "seven characters and more get no homophones"
+            long.iter().any(|s| s.text == "原劳冻和社会保障部"),
+            "any length"
         );
+        let slot = found_spellings("未通过无条件退费", true, Severity::High, &forms);
+        assert!(
+            slot.iter().any(|s| s.text == "味通过无条件退费"),
+            "slot phrases too"
+        );
+        // 百分百 is 100分100 once normalised: its numerals have no homophone to find.
+        let numerals = found_spellings("百分百拿证", true, Severity::High, &forms);
+        assert!(!numerals.iter().any(|s| s.text == "百分摆拿证"));
+        // None of them is listed in the automaton: the sound pass finds them.
+        for phrase in ["没过退全款", "原劳动和社会保障部"] {
+            let listed = rule_spellings(phrase, false, Severity::High, &forms);
+            assert!(
+                !listed.iter().any(|s| s.form == SpellingForm::Homophone),
+                "{phrase}"
+            );
+        }
+        // Two-character phrases keep their listed same-tone homophones.
+        let listed = rule_spellings("挂证", false, Severity::High, &forms);
+        assert!(listed.iter().any(|s| s.text == "挂正" && s.weak));
     }
 
     #[test]
