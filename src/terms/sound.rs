@@ -212,7 +212,10 @@ mod tests {
         );
         // 不 is a grammatical word: 部认可 → 不认可 reads as "does not recognise".
         assert!(!sounds_like("不认可", "部认可"));
-        assert!(sounds_like("不腘包退", "不过包退"), "a character outside GB 2312");
+        assert!(
+            sounds_like("不腘包退", "不过包退"),
+            "a character outside GB 2312"
+        );
         assert_eq!(allowed_changes(3), 1);
         assert_eq!(allowed_changes(6), 2);
     }
