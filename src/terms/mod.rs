@@ -849,8 +849,7 @@ impl Compiler {
                     continue;
                 }
                 let anchor = phrase.anchor_text().to_string();
-                let anchor_han = anchor.chars().filter(|&c| normalize::is_han(c)).count();
-                if is_source && variants::found_by_sound(anchor_han, severity, &set.forms) {
+                if is_source && variants::found_by_sound(&anchor, severity, &set.forms) {
                     let entry = sound::SoundEntry {
                         rule,
                         phrase: phrases.len() as u32,

@@ -35,6 +35,11 @@ pub(crate) const MIN_HAN: usize = 3;
 const FIRST: u32 = 0x4E00;
 const LAST: u32 = 0x9FA5;
 
+/// Whether the pass looks for `anchor` (normalised): it has at least [`MIN_HAN`] Chinese characters.
+pub(crate) fn covers(anchor: &str) -> bool {
+    anchor.chars().filter(|&c| is_han(c)).count() >= MIN_HAN
+}
+
 /// How many characters of a phrase of `han` Chinese characters may sound alike but differ: one in
 /// three, at least one (`包拿证` → `保拿证`; `当月考当月拿证` → `当悦考当月拿证`, two in `…拿征`).
 pub(crate) fn allowed_changes(han: usize) -> usize {
@@ -89,7 +94,7 @@ impl SoundIndexBuilder {
     /// Adds a phrase whose anchor (normalised) is `anchor`; anchors with fewer than [`MIN_HAN`]
     /// Chinese characters are left to the listed spellings.
     pub(crate) fn add(&mut self, anchor: &str, entry: SoundEntry) {
-        if anchor.chars().filter(|&c| is_han(c)).count() < MIN_HAN {
+        if !covers(anchor) {
             return;
         }
         let mut folded = String::new();

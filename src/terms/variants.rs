@@ -44,6 +44,7 @@ use std::sync::OnceLock;
 use pinyin::ToPinyin;
 
 use super::normalize::{self, is_han};
+use super::pattern::Phrase;
 use super::rules::{Forms, Homophones, Severity};
 use super::sound;
 
@@ -191,15 +192,15 @@ enum Purpose {
     Found,
 }
 
-/// Whether the sound pass covers the homophones of a phrase whose longest literal piece has
-/// `anchor_han` Chinese characters.
-pub(crate) fn found_by_sound(anchor_han: usize, severity: Severity, forms: &Forms) -> bool {
+/// Whether the sound pass covers the homophones of a phrase of `severity` whose anchor (normalised,
+/// as `Phrase::anchor_text` gives it) is `anchor`.
+pub(crate) fn found_by_sound(anchor: &str, severity: Severity, forms: &Forms) -> bool {
     severity == Severity::High
-        && anchor_han >= sound::MIN_HAN
         && matches!(
             forms.homophones,
             Homophones::AnyToneLong | Homophones::AnyTone
         )
+        && sound::covers(anchor)
 }
 
 fn spellings_with(
@@ -226,7 +227,9 @@ fn spellings_with(
             add(text, SpellingForm::Pinyin, false);
         }
     }
-    let by_sound = found_by_sound(longest_literal_han(&toks), severity, forms);
+    // The anchor as the matcher compiles it (`百分百过` is `100分100过`, two characters).
+    let anchor = Phrase::parse(source, "").map(|p| p.anchor_text().to_string());
+    let by_sound = anchor.is_ok_and(|a| found_by_sound(&a, severity, forms));
     // Phrases of five and six characters got them too (seventh pass): 没过腿全款, 不过免费重休 and
     // 苯人无需到场 keep no shorter phrase of the lexicon whole. Since the sound pass, only the
     // two-character phrases' homophones are listed; the sound pass finds the others, at any length
@@ -272,27 +275,6 @@ fn spellings_with(
     }
     out.remove(source);
     out.into_values().collect()
-}
-
-/// Chinese characters left after normalisation in the longest run of `toks` without a placeholder
-/// (the phrase's anchor, as the matcher compiles it: `百分百过` is `100分100过`, two characters).
-fn longest_literal_han(toks: &[Token<'_>]) -> usize {
-    toks.split(|t| matches!(t, Token::Placeholder(_)))
-        .map(|run| {
-            let literal: String = run
-                .iter()
-                .filter_map(|t| match t {
-                    Token::Char(c) => Some(*c),
-                    Token::Placeholder(_) => None,
-                })
-                .collect();
-            normalize::normalize_str(&literal)
-                .chars()
-                .filter(|&c| is_han(c))
-                .count()
-        })
-        .max()
-        .unwrap_or(0)
 }
 
 /// `toks` written out with token `at` replaced by `with`.
@@ -484,7 +466,7 @@ fn is_unchanged_han(c: char) -> bool {
 /// drops: the characters the listed homophones are drawn from (the sound pass is wider, see
 /// [`usable_by_sound`]).
 fn usable_as_homophone(c: char) -> bool {
-    is_common(c) && !FUNCTION_CHARACTERS.contains(&c) && !normalize::is_dropped_stroke(c)
+    is_common(c) && usable_by_sound(c)
 }
 
 /// Whether `c` is one of the 6763 characters of GB 2312 (lead bytes 0xB0–0xF7, trail 0xA1–0xFE in the
